@@ -47,6 +47,9 @@ class BusinessCalendar {
   static Date EasterSunday(int year);
 
   // The statutory holidays of art. 3 in `year`, in date order, plus any extra days in that year.
+  // A date is listed once. When two holidays coincide the one art. 3 lid 1 puts first names it:
+  // Ascension Day wins over 5 May (2005, 2016) and over Queen's Day on 30 April (pre-2014 rule,
+  // e.g. 1818); a statutory holiday wins over an extra day on the same date. HolidayOn() agrees.
   std::vector<Holiday> HolidaysInYear(int year) const;
 
   // The holiday on `date`, if any (statutory or extra).

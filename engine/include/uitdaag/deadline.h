@@ -140,9 +140,12 @@ struct PenaltyScheme {
 };
 
 struct PenaltyExposure {
-  bool late = false;                 // as_of is after the legal end
-  int days_late = 0;                 // days after the legal end up to and including as_of
-  std::optional<Date> notice;        // the notice of default (ingebrekestelling), if given
+  bool late = false;                 // as_of is after the legal end and no decision was given
+                                     // on or before the legal end
+  int days_late = 0;                 // days after the legal end up to and including as_of, or
+                                     // up to the day before the decision once given
+  std::optional<Date> notice;        // the notice of default (ingebrekestelling), if it counts:
+                                     // a notice on or before the legal end is ignored (absent)
   std::optional<Date> accrues_from;  // first penalty day: the day after notice + grace
   int penalty_days = 0;              // days accrued up to as_of (capped by the tiers)
   long long accrued_cents = 0;       // penalty accrued up to as_of
@@ -151,6 +154,9 @@ struct PenaltyExposure {
 
 // Penalty exposure for a decision period that ended on `legal_end`, decided on `decided_on` (or
 // still open), with an optional notice of default, seen on `as_of`. Pure arithmetic.
+// Penalty days run from accrues_from (notice + grace + 1 day) up to as_of, or up to the day before
+// decided_on, capped at the tiers' total days; each day is paid at the rate of its tier, in order.
+// A grace period in working days counts Monday to Friday (there is no calendar here).
 PenaltyExposure ComputePenalty(const PenaltyScheme& scheme, Date legal_end,
                                std::optional<Date> notice, std::optional<Date> decided_on,
                                Date as_of);

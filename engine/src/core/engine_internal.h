@@ -1,0 +1,48 @@
+// Pieces of the pure engine shared between engine.cc (person events) and timers.cc (timer
+// events). Internal: not part of the public contract.
+#pragma once
+
+#include <vector>
+
+#include "uitdaag/case.h"
+#include "uitdaag/deadline.h"
+#include "uitdaag/effect.h"
+#include "uitdaag/status.h"
+#include "uitdaag/value.h"
+#include "uitdaag/workflow.h"
+
+namespace uitdaag {
+
+// The dates of one tracked deadline as seen on `as_of`.
+// REQUIRES: track.id is a deadline of `def`.
+DeadlineComputation ComputeTrack(const WorkflowDefinition& def, const DeadlineTrack& track,
+                                 Date as_of);
+
+// What a transition works on: the case before, the case being built, and the event's facts.
+struct TransitionContext {
+  const WorkflowDefinition& def;
+  const CaseSnapshot& before;   // guards and assignments read this (plus event values)
+  const ValueRecord& values;    // the validated event payload
+  std::string event_id;
+  std::string actor;
+  Date today;                   // the event's Dutch civil date
+};
+
+// Picks the first candidate whose guard holds. kFailedPrecondition quoting every false guard
+// when none does; evaluation errors are reported the same way.
+StatusOr<const TransitionDef*> ChooseTransition(
+    const TransitionContext& ctx, const std::vector<const TransitionDef*>& candidates);
+
+// Applies `transition` to `next` (a copy of ctx.before): payload, scores, assignments, deadline
+// actions, effects, state change and the final-state rule. On failure `next` and `effects` are
+// in an unspecified state and must be discarded.
+Status ApplyTransition(const TransitionContext& ctx, const TransitionDef& transition,
+                       CaseSnapshot* next, std::vector<Effect>* effects);
+
+// Stops every active deadline (entering a final state), with effects.
+void StopAllDeadlines(CaseSnapshot* next, Date today, std::vector<Effect>* effects);
+
+// Joins names for messages: "a, b, c".
+std::string JoinNames(const std::vector<std::string>& names);
+
+}  // namespace uitdaag

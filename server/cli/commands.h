@@ -1,0 +1,53 @@
+// The commands of `uitdaag`, one per file, and what they share (loading, printing).
+// Each command takes its arguments without the command name and returns the process exit code
+// (see cli.h for the conventions).
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "uitdaag/deadline.h"
+#include "uitdaag/effect.h"
+#include "uitdaag/script.h"
+#include "uitdaag/workflow.h"
+
+namespace uitdaag::cli {
+
+using Args = std::vector<std::string>;
+
+int ValidateCommand(const Args& args, std::ostream& out, std::ostream& err);
+int SimulateCommand(const Args& args, std::ostream& out, std::ostream& err);
+int GraphCommand(const Args& args, std::ostream& out, std::ostream& err);
+int ExplainCommand(const Args& args, std::ostream& out, std::ostream& err);
+
+// ---- load.cc --------------------------------------------------------------------------------
+
+// Loads a workflow; on error writes every diagnostic and a summary line to `err` and returns
+// null. Warnings are not printed (validate shows them).
+std::shared_ptr<const WorkflowDefinition> LoadWorkflowOrReport(
+    const std::string& path, const std::optional<std::string>& template_dir, std::ostream& err);
+
+// Loads a simulation script; on error writes the message to `err` and returns nullopt.
+std::optional<Script> LoadScriptOrReport(const std::string& path, std::ostream& err);
+
+// ---- report.cc ------------------------------------------------------------------------------
+
+// "EUR 1,442.00".
+std::string Euros(long long cents);
+
+// One effect for people: "letter ontvangstbevestiging", "deadline beslistermijn started: ...".
+std::string DescribeEffect(const Effect& effect);
+
+// "<indent>beslistermijn: legal end Thursday 2026-01-08, target ..., provisional" and, when
+// `explain`, every explanation line indented two more spaces.
+void PrintDeadline(std::ostream& out, const std::string& indent, const std::string& id,
+                   const DeadlineComputation& computation, bool explain);
+
+// "<indent>late decision on beslistermijn: 12 days late; ..." with notice and penalty lines.
+void PrintExposure(std::ostream& out, const std::string& indent, const std::string& deadline,
+                   const PenaltyExposure& exposure);
+
+}  // namespace uitdaag::cli
