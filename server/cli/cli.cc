@@ -120,7 +120,7 @@ std::string LongDate(Date date) {
 std::string LocalTime(Instant at) {
   Date d = at.LocalDate();
   int minutes = at.LocalMinuteOfDay();
-  char hm[8];
+  char hm[32];
   std::snprintf(hm, sizeof hm, "%02d:%02d", minutes / 60, minutes % 60);
   return std::string(WeekdayName(d.weekday())).substr(0, 3) + " " + d.ToIsoString() + " " + hm;
 }

@@ -21,6 +21,21 @@
 //     the same suspensions and extensions, without the Atw. A warning date lies the warning
 //     duration before the legal end (counted backwards, so without the Atw, art. 4).
 //
+// Details of the implementation (deadline.cc):
+//  - An open suspension adds the days after `from` up to and including as_of (as if lifted the
+//    day after as_of); never fewer than 0.
+//  - A period in working days: suspension days and calendar-unit extensions are added as calendar
+//    days; then the date is rolled forward to a working day (kRollOver steps), with or without
+//    the Atw. Extensions in working days are added with the calendar.
+//  - Art. 2 acts when end - start >= 3, measured on the end before art. 1 moves it (a 2-day period
+//    that art. 1 stretches over a weekend is not extended). It is not applied to annual dates.
+//  - kRollOver steps: one per non-working day skipped, `from` = that day, `date` = the day after,
+//    `detail` = the holiday id (a holiday on a weekend is named by the holiday), else "saturday"
+//    or "sunday".
+//  - Steps: kStart, kPeriodEnd/kAnnualEnd, suspensions and extensions in order, roll-overs of a
+//    working-day period, then kAtwNotApplied, kAtwExcluded or the Atw's kRollOver/kTwoWorkingDays,
+//    and kFinal. target_steps end with kAtwNotApplied (detail "service-level target") and kFinal.
+//
 // Everything here is pure: no clock, no I/O. Thread safety: functions on values; reentrant.
 #pragma once
 

@@ -37,6 +37,15 @@
 // Null semantics at run time: an absent value is null; null == null is true; ordering
 // comparisons and arithmetic with null evaluate to false / are an evaluation error respectively
 // (write present(x) and ... to guard them).
+// Details the rules above leave open, as implemented:
+//   - money compares with number under ==, != and `in` too (12500.5 == a money of 12500.50).
+//   - and/or short-circuit; and, or, not and the built-ins other than present() on null are
+//     evaluation errors, like arithmetic. "x in null" (an absent list) is false, "not in" true.
+//   - money * number and money / number round to whole cents, half away from zero; number * money
+//     is a type error (write the money first). date ± number needs a whole number of days.
+//   - len(text) counts code points; lower() lower-cases ASCII and the Latin-1 capitals (É -> é).
+//   - Type errors point at the operand that is wrong; evaluation errors at the operator or the
+//     function name. A list literal's elements share one type; `[]` has an unknown element type.
 //
 // Thread safety: a parsed Expression is immutable; Evaluate may be called concurrently.
 #pragma once

@@ -19,6 +19,11 @@
 // Raw input is lenient about representation and strict about content: a number field accepts a
 // number or a numeric text; money accepts a number or a text like "12500.50"; a date accepts
 // "YYYY-MM-DD"; bool accepts a bool or "true"/"false". Unknown fields are rejected.
+// As implemented: null and "" both count as absent (a web form sends "" for an empty input);
+// spaces around a numeric, money, date or bool text are ignored; text must be valid UTF-8 and its
+// length counts code points; a list item's subject is "field[i]", i counting from 0; a criteria
+// field yields {criterion-id: {score: number, reason: text}}. A definition the loader should have
+// rejected (a choice without options, a list of lists or of criteria) is kInternal.
 //
 // Thread safety: pure functions over values.
 #pragma once

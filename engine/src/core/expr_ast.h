@@ -26,48 +26,81 @@ enum class NodeKind {
   kBinary,   // `op`: two children, left then right
 };
 
-enum class BinaryOp { kOr, kAnd, kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn, kAdd, kSub, kMul, kDiv };
+enum class BinaryOp {
+  kOr,
+  kAnd,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kIn,
+  kNotIn,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv
+};
 
 enum class Builtin { kLen, kDaysBetween, kPresent, kLower };
 
 struct Node {
   NodeKind kind = NodeKind::kLiteral;
-  std::size_t offset = 0;     // where the node's text starts (its opening '(' if parenthesized)
-  std::size_t op_offset = 0;  // the operator or function name; equals `offset` for leaves
-  Value literal;                      // kLiteral
-  std::string path;                   // kPath
-  BinaryOp op = BinaryOp::kOr;        // kBinary
-  Builtin builtin = Builtin::kLen;    // kCall
+  std::size_t offset = 0;       // where the node's text starts (its opening '(' if parenthesized)
+  std::size_t op_offset = 0;    // the operator or function name; equals `offset` for leaves
+  Value literal;                // kLiteral
+  std::string path;             // kPath
+  BinaryOp op = BinaryOp::kOr;  // kBinary
+  Builtin builtin = Builtin::kLen;                    // kCall
   std::vector<std::shared_ptr<const Node>> children;  // in source order
 };
 
 // How an operator is written: "and", "==", "not in".
 inline const char* BinaryOpSpelling(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kOr: return "or";
-    case BinaryOp::kAnd: return "and";
-    case BinaryOp::kEq: return "==";
-    case BinaryOp::kNe: return "!=";
-    case BinaryOp::kLt: return "<";
-    case BinaryOp::kLe: return "<=";
-    case BinaryOp::kGt: return ">";
-    case BinaryOp::kGe: return ">=";
-    case BinaryOp::kIn: return "in";
-    case BinaryOp::kNotIn: return "not in";
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSub: return "-";
-    case BinaryOp::kMul: return "*";
-    case BinaryOp::kDiv: return "/";
+    case BinaryOp::kOr:
+      return "or";
+    case BinaryOp::kAnd:
+      return "and";
+    case BinaryOp::kEq:
+      return "==";
+    case BinaryOp::kNe:
+      return "!=";
+    case BinaryOp::kLt:
+      return "<";
+    case BinaryOp::kLe:
+      return "<=";
+    case BinaryOp::kGt:
+      return ">";
+    case BinaryOp::kGe:
+      return ">=";
+    case BinaryOp::kIn:
+      return "in";
+    case BinaryOp::kNotIn:
+      return "not in";
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSub:
+      return "-";
+    case BinaryOp::kMul:
+      return "*";
+    case BinaryOp::kDiv:
+      return "/";
   }
   return "?";
 }
 
 inline const char* BuiltinName(Builtin f) {
   switch (f) {
-    case Builtin::kLen: return "len";
-    case Builtin::kDaysBetween: return "days_between";
-    case Builtin::kPresent: return "present";
-    case Builtin::kLower: return "lower";
+    case Builtin::kLen:
+      return "len";
+    case Builtin::kDaysBetween:
+      return "days_between";
+    case Builtin::kPresent:
+      return "present";
+    case Builtin::kLower:
+      return "lower";
   }
   return "?";
 }

@@ -39,12 +39,20 @@ namespace {
 
 using TypeOr = StatusOr<Type>;
 
-bool IsNumeric(const Type& t) { return t.kind == ValueType::kNumber || t.kind == ValueType::kMoney; }
-bool IsOrdered(const Type& t) { return IsNumeric(t) || t.kind == ValueType::kDate; }
-bool IsChoice(const Type& t) { return t.kind == ValueType::kText && !t.options.empty(); }
+bool IsNumeric(const Type& t) {
+  return t.kind == ValueType::kNumber || t.kind == ValueType::kMoney;
+}
+bool IsOrdered(const Type& t) {
+  return IsNumeric(t) || t.kind == ValueType::kDate;
+}
+bool IsChoice(const Type& t) {
+  return t.kind == ValueType::kText && !t.options.empty();
+}
 
 // The element type of a list type; null (matches anything) when unknown, as for `[]`.
-Type ElementOf(const Type& list) { return list.element ? *list.element : Type::Of(ValueType::kNull); }
+Type ElementOf(const Type& list) {
+  return list.element ? *list.element : Type::Of(ValueType::kNull);
+}
 
 // The options of a list's elements, written on the element type or on the list type itself.
 const std::vector<std::string>& ElementOptions(const Type& list) {
@@ -66,7 +74,9 @@ Status TypeError(const Node& at, std::string message) {
   return SyntaxError(at.offset, std::move(message));
 }
 
-std::string Quoted(const char* spelling) { return std::string("'") + spelling + "'"; }
+std::string Quoted(const char* spelling) {
+  return std::string("'") + spelling + "'";
+}
 
 // The thing `node` stands for in a message: its path, or a generic phrase.
 std::string NameOf(const Node& node) {
@@ -92,14 +102,22 @@ class Checker {
 
   TypeOr Check(const Node& node) const {
     switch (node.kind) {
-      case NodeKind::kLiteral: return Type::Of(node.literal.type());
-      case NodeKind::kToday: return Type::Of(ValueType::kDate);
-      case NodeKind::kPath: return CheckPath(node);
-      case NodeKind::kList: return CheckList(node);
-      case NodeKind::kCall: return CheckCall(node);
-      case NodeKind::kNegate: return CheckNegate(node);
-      case NodeKind::kNot: return CheckNot(node);
-      case NodeKind::kBinary: return CheckBinary(node);
+      case NodeKind::kLiteral:
+        return Type::Of(node.literal.type());
+      case NodeKind::kToday:
+        return Type::Of(ValueType::kDate);
+      case NodeKind::kPath:
+        return CheckPath(node);
+      case NodeKind::kList:
+        return CheckList(node);
+      case NodeKind::kCall:
+        return CheckCall(node);
+      case NodeKind::kNegate:
+        return CheckNegate(node);
+      case NodeKind::kNot:
+        return CheckNot(node);
+      case NodeKind::kBinary:
+        return CheckBinary(node);
     }
     return Status::Internal("unknown expression node");
   }
@@ -141,7 +159,8 @@ class Checker {
     switch (node.builtin) {
       case Builtin::kLen:
         if (args[0].kind != ValueType::kText && args[0].kind != ValueType::kList) {
-          return TypeError(*node.children[0], name + " needs text or a list, got " + args[0].ToString());
+          return TypeError(*node.children[0],
+                           name + " needs text or a list, got " + args[0].ToString());
         }
         return Type::Of(ValueType::kNumber);
       case Builtin::kDaysBetween:
@@ -151,7 +170,8 @@ class Checker {
           }
         }
         return Type::Of(ValueType::kNumber);
-      case Builtin::kPresent: return Type::Of(ValueType::kBool);
+      case Builtin::kPresent:
+        return Type::Of(ValueType::kBool);
       case Builtin::kLower:
         if (args[0].kind != ValueType::kText) {
           return TypeError(*node.children[0], name + " needs text, got " + args[0].ToString());
@@ -186,19 +206,25 @@ class Checker {
     if (!right.ok()) return right;
     switch (node.op) {
       case BinaryOp::kOr:
-      case BinaryOp::kAnd: return CheckLogic(node, *left, *right);
+      case BinaryOp::kAnd:
+        return CheckLogic(node, *left, *right);
       case BinaryOp::kEq:
-      case BinaryOp::kNe: return CheckEquality(node, *left, *right);
+      case BinaryOp::kNe:
+        return CheckEquality(node, *left, *right);
       case BinaryOp::kLt:
       case BinaryOp::kLe:
       case BinaryOp::kGt:
-      case BinaryOp::kGe: return CheckOrdering(node, *left, *right);
+      case BinaryOp::kGe:
+        return CheckOrdering(node, *left, *right);
       case BinaryOp::kIn:
-      case BinaryOp::kNotIn: return CheckIn(node, *left, *right);
+      case BinaryOp::kNotIn:
+        return CheckIn(node, *left, *right);
       case BinaryOp::kAdd:
-      case BinaryOp::kSub: return CheckSum(node, *left, *right);
+      case BinaryOp::kSub:
+        return CheckSum(node, *left, *right);
       case BinaryOp::kMul:
-      case BinaryOp::kDiv: return CheckProduct(node, *left, *right);
+      case BinaryOp::kDiv:
+        return CheckProduct(node, *left, *right);
     }
     return Status::Internal("unknown binary operator");
   }
@@ -229,10 +255,12 @@ class Checker {
   static TypeOr CheckOrdering(const Node& node, const Type& left, const Type& right) {
     const std::string op = Quoted(BinaryOpSpelling(node.op));
     if (!IsOrdered(left)) {
-      return TypeError(*node.children[0], op + " needs number, money or date, got " + left.ToString());
+      return TypeError(*node.children[0],
+                       op + " needs number, money or date, got " + left.ToString());
     }
     if (!IsOrdered(right)) {
-      return TypeError(*node.children[1], op + " needs number, money or date, got " + right.ToString());
+      return TypeError(*node.children[1],
+                       op + " needs number, money or date, got " + right.ToString());
     }
     if ((left.kind == ValueType::kDate) != (right.kind == ValueType::kDate)) {
       return TypeError(*node.children[1],
@@ -249,7 +277,8 @@ class Checker {
       return TypeError(r, op + " needs a list on the right, got " + right.ToString());
     }
     if (!Comparable(left, ElementOf(right))) {
-      return TypeError(l, op + " looks for " + left.ToString() + " in " + right.ToString());
+      return TypeError(l, op + " cannot look for " + left.ToString() + " in " + right.ToString() +
+                              "; the types must match");
     }
     if (IsChoice(left) && r.kind == NodeKind::kList) {
       for (const auto& element : r.children) {
@@ -264,7 +293,8 @@ class Checker {
   static TypeOr CheckSum(const Node& node, const Type& left, const Type& right) {
     const std::string op = Quoted(BinaryOpSpelling(node.op));
     if (!IsOrdered(left)) {
-      return TypeError(*node.children[0], op + " needs number, money or date, got " + left.ToString());
+      return TypeError(*node.children[0],
+                       op + " needs number, money or date, got " + left.ToString());
     }
     const ValueType wanted = left.kind == ValueType::kDate ? ValueType::kNumber : left.kind;
     if (right.kind != wanted) {
@@ -278,8 +308,8 @@ class Checker {
   static TypeOr CheckProduct(const Node& node, const Type& left, const Type& right) {
     const std::string op = Quoted(BinaryOpSpelling(node.op));
     if (!IsNumeric(left)) {
-      return TypeError(*node.children[0], op + " needs number or money on the left, got " +
-                                              left.ToString());
+      return TypeError(*node.children[0],
+                       op + " needs number or money on the left, got " + left.ToString());
     }
     if (right.kind != ValueType::kNumber) {
       std::string hint = right.kind == ValueType::kMoney && node.op == BinaryOp::kMul

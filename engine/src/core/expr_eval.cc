@@ -20,7 +20,9 @@ using ValueOr = StatusOr<Value>;
 constexpr int64_t kMaxCents = std::numeric_limits<int64_t>::max();
 constexpr double kCentsLimit = 9.2e18;
 
-double Euros(Money m) { return static_cast<double>(m.cents) / 100.0; }
+double Euros(Money m) {
+  return static_cast<double>(m.cents) / 100.0;
+}
 
 Status EvalError(const Node& at, std::string message) {
   return ErrorAt(StatusCode::kFailedPrecondition, at.op_offset, std::move(message));
@@ -36,8 +38,8 @@ Status Mismatch(const Node& at, const Value& value, const char* expected) {
 // "'+' on data.x, which has no value; guard it with present(data.x)".
 Status NullError(const Node& at, const std::string& what, const Node& operand) {
   if (operand.kind == NodeKind::kPath) {
-    return EvalError(at, what + " on " + operand.path + ", which has no value; guard it with present(" +
-                             operand.path + ")");
+    return EvalError(at, what + " on " + operand.path +
+                             ", which has no value; guard it with present(" + operand.path + ")");
   }
   return EvalError(at, what + " on a null value");
 }
@@ -123,14 +125,22 @@ class Evaluator {
 
   ValueOr Eval(const Node& node) const {
     switch (node.kind) {
-      case NodeKind::kLiteral: return node.literal;
-      case NodeKind::kToday: return Value::OfDate(scope_.Today());
-      case NodeKind::kPath: return scope_.Lookup(node.path);
-      case NodeKind::kList: return EvalList(node);
-      case NodeKind::kCall: return EvalCall(node);
-      case NodeKind::kNegate: return EvalNegate(node);
-      case NodeKind::kNot: return EvalNot(node);
-      case NodeKind::kBinary: return EvalBinary(node);
+      case NodeKind::kLiteral:
+        return node.literal;
+      case NodeKind::kToday:
+        return Value::OfDate(scope_.Today());
+      case NodeKind::kPath:
+        return scope_.Lookup(node.path);
+      case NodeKind::kList:
+        return EvalList(node);
+      case NodeKind::kCall:
+        return EvalCall(node);
+      case NodeKind::kNegate:
+        return EvalNegate(node);
+      case NodeKind::kNot:
+        return EvalNot(node);
+      case NodeKind::kBinary:
+        return EvalBinary(node);
     }
     return Status::Internal("unknown expression node");
   }
@@ -170,13 +180,15 @@ class Evaluator {
         return Mismatch(*node.children[0], args[0], "text or list");
       case Builtin::kDaysBetween:
         for (size_t i = 0; i < 2; ++i) {
-          if (args[i].type() != ValueType::kDate) return Mismatch(*node.children[i], args[i], "date");
+          if (args[i].type() != ValueType::kDate)
+            return Mismatch(*node.children[i], args[i], "date");
         }
         return Value::Number(args[1].as_date() - args[0].as_date());
       case Builtin::kLower:
         if (args[0].type() != ValueType::kText) return Mismatch(*node.children[0], args[0], "text");
         return Value::Text(Lower(args[0].as_text()));
-      case Builtin::kPresent: break;
+      case Builtin::kPresent:
+        break;
     }
     return Status::Internal("unknown built-in function");
   }
@@ -222,20 +234,26 @@ class Evaluator {
     ValueOr right = Eval(*node.children[1]);
     if (!right.ok()) return right;
     switch (node.op) {
-      case BinaryOp::kEq: return Value::Bool(Equal(*left, *right));
-      case BinaryOp::kNe: return Value::Bool(!Equal(*left, *right));
+      case BinaryOp::kEq:
+        return Value::Bool(Equal(*left, *right));
+      case BinaryOp::kNe:
+        return Value::Bool(!Equal(*left, *right));
       case BinaryOp::kLt:
       case BinaryOp::kLe:
       case BinaryOp::kGt:
-      case BinaryOp::kGe: return EvalOrdering(node, *left, *right);
+      case BinaryOp::kGe:
+        return EvalOrdering(node, *left, *right);
       case BinaryOp::kIn:
-      case BinaryOp::kNotIn: return EvalIn(node, *left, *right);
+      case BinaryOp::kNotIn:
+        return EvalIn(node, *left, *right);
       case BinaryOp::kAdd:
       case BinaryOp::kSub:
       case BinaryOp::kMul:
-      case BinaryOp::kDiv: return EvalArithmetic(node, *left, *right);
+      case BinaryOp::kDiv:
+        return EvalArithmetic(node, *left, *right);
       case BinaryOp::kAnd:
-      case BinaryOp::kOr: break;
+      case BinaryOp::kOr:
+        break;
     }
     return Status::Internal("unknown binary operator");
   }
@@ -253,15 +271,21 @@ class Evaluator {
     if (left.is_null() || right.is_null()) return Value::Bool(false);
     int order = 0;
     if (!Compare(left, right, &order)) {
-      if (left.type() == ValueType::kNumber && std::isnan(left.as_number())) return Value::Bool(false);
-      if (right.type() == ValueType::kNumber && std::isnan(right.as_number())) return Value::Bool(false);
+      if (left.type() == ValueType::kNumber && std::isnan(left.as_number()))
+        return Value::Bool(false);
+      if (right.type() == ValueType::kNumber && std::isnan(right.as_number()))
+        return Value::Bool(false);
       return Mismatch(*node.children[1], right, ValueTypeName(left.type()));
     }
     switch (node.op) {
-      case BinaryOp::kLt: return Value::Bool(order < 0);
-      case BinaryOp::kLe: return Value::Bool(order <= 0);
-      case BinaryOp::kGt: return Value::Bool(order > 0);
-      default: return Value::Bool(order >= 0);
+      case BinaryOp::kLt:
+        return Value::Bool(order < 0);
+      case BinaryOp::kLe:
+        return Value::Bool(order <= 0);
+      case BinaryOp::kGt:
+        return Value::Bool(order > 0);
+      default:
+        return Value::Bool(order >= 0);
     }
   }
 
@@ -294,16 +318,25 @@ class Evaluator {
     if (l == ValueType::kDate && additive) {
       return DateArithmetic(node, left.as_date(), right.as_number());
     }
-    return Mismatch(*node.children[0], left, additive ? "number, money or date" : "number or money");
+    return Mismatch(*node.children[0], left,
+                    additive ? "number, money or date" : "number or money");
   }
 
   static ValueOr NumberArithmetic(const Node& node, double a, double b) {
     double result = 0;
     switch (node.op) {
-      case BinaryOp::kAdd: result = a + b; break;
-      case BinaryOp::kSub: result = a - b; break;
-      case BinaryOp::kMul: result = a * b; break;
-      default: result = a / b; break;
+      case BinaryOp::kAdd:
+        result = a + b;
+        break;
+      case BinaryOp::kSub:
+        result = a - b;
+        break;
+      case BinaryOp::kMul:
+        result = a * b;
+        break;
+      default:
+        result = a / b;
+        break;
     }
     if (!std::isfinite(result)) return EvalError(node, "number out of range");
     return Value::Number(result);
@@ -332,7 +365,8 @@ class Evaluator {
 
   static ValueOr DateArithmetic(const Node& node, Date date, double days) {
     if (days != std::floor(days)) {
-      return EvalError(node, "a date moves by whole days, got " + Value::Number(days).DebugString());
+      return EvalError(node,
+                       "a date moves by whole days, got " + Value::Number(days).DebugString());
     }
     static const double kFirst = Date::FromYmd(1, 1, 1).DaysSinceEpoch();
     static const double kLast = Date::FromYmd(9999, 12, 31).DaysSinceEpoch();

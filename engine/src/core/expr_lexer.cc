@@ -5,25 +5,33 @@
 #include <cstdio>
 #include <system_error>
 
-#include "uitdaag/expr.h"
 #include "expr_ast.h"
+#include "uitdaag/expr.h"
 
 namespace uitdaag::expr_internal {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
-bool IsNameChar(char c) { return IsNameStart(c) || IsDigit(c); }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool IsNameStart(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+bool IsNameChar(char c) {
+  return IsNameStart(c) || IsDigit(c);
+}
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 struct Keyword {
   std::string_view word;
   TokenKind kind;
 };
 constexpr Keyword kKeywords[] = {
-    {"and", TokenKind::kAnd},     {"or", TokenKind::kOr},       {"not", TokenKind::kNot},
-    {"in", TokenKind::kIn},       {"true", TokenKind::kTrue},   {"false", TokenKind::kFalse},
-    {"null", TokenKind::kNull},   {"today", TokenKind::kToday},
+    {"and", TokenKind::kAnd},   {"or", TokenKind::kOr},       {"not", TokenKind::kNot},
+    {"in", TokenKind::kIn},     {"true", TokenKind::kTrue},   {"false", TokenKind::kFalse},
+    {"null", TokenKind::kNull}, {"today", TokenKind::kToday},
 };
 
 const Keyword* FindKeyword(std::string_view word) {
@@ -96,8 +104,8 @@ class Lexer {
     }
     if (IsNameChar(PeekChar()) || PeekChar() == '.') {
       while (IsNameChar(PeekChar()) || PeekChar() == '.') ++pos_;
-      return SyntaxError(start,
-                         "malformed number '" + std::string(src_.substr(start, pos_ - start)) + "'");
+      return SyntaxError(
+          start, "malformed number '" + std::string(src_.substr(start, pos_ - start)) + "'");
     }
     double value = 0;
     const std::string_view digits = src_.substr(start, pos_ - start);
@@ -125,8 +133,8 @@ class Lexer {
       dotted = true;
       ++pos_;
       if (!ScanName()) {
-        return SyntaxError(pos_, "expected a name after '" +
-                                     std::string(src_.substr(start, pos_ - start)) + "'");
+        return SyntaxError(
+            pos_, "expected a name after '" + std::string(src_.substr(start, pos_ - start)) + "'");
       }
     }
     const Keyword* keyword = FindKeyword(head);
@@ -163,8 +171,7 @@ class Lexer {
       ++pos_;
       if (contents.size() > Expression::kMaxStringLength) {
         return SyntaxError(start, "string literal longer than " +
-                                      std::to_string(Expression::kMaxStringLength) +
-                                      " characters");
+                                      std::to_string(Expression::kMaxStringLength) + " characters");
       }
     }
     ++pos_;  // the closing quote
@@ -194,40 +201,68 @@ class Lexer {
   // The operator `c` followed by '=' forms, or kEnd when none.
   static TokenKind TwoCharKind(char c) {
     switch (c) {
-      case '=': return TokenKind::kEq;
-      case '!': return TokenKind::kNe;
-      case '<': return TokenKind::kLe;
-      case '>': return TokenKind::kGe;
-      default: return TokenKind::kEnd;
+      case '=':
+        return TokenKind::kEq;
+      case '!':
+        return TokenKind::kNe;
+      case '<':
+        return TokenKind::kLe;
+      case '>':
+        return TokenKind::kGe;
+      default:
+        return TokenKind::kEnd;
     }
   }
 
   static TokenKind OneCharKind(char c) {
     switch (c) {
-      case '(': return TokenKind::kLParen;
-      case ')': return TokenKind::kRParen;
-      case '[': return TokenKind::kLBracket;
-      case ']': return TokenKind::kRBracket;
-      case ',': return TokenKind::kComma;
-      case '+': return TokenKind::kPlus;
-      case '-': return TokenKind::kMinus;
-      case '*': return TokenKind::kStar;
-      case '/': return TokenKind::kSlash;
-      case '<': return TokenKind::kLt;
-      case '>': return TokenKind::kGt;
-      default: return TokenKind::kEnd;
+      case '(':
+        return TokenKind::kLParen;
+      case ')':
+        return TokenKind::kRParen;
+      case '[':
+        return TokenKind::kLBracket;
+      case ']':
+        return TokenKind::kRBracket;
+      case ',':
+        return TokenKind::kComma;
+      case '+':
+        return TokenKind::kPlus;
+      case '-':
+        return TokenKind::kMinus;
+      case '*':
+        return TokenKind::kStar;
+      case '/':
+        return TokenKind::kSlash;
+      case '<':
+        return TokenKind::kLt;
+      case '>':
+        return TokenKind::kGt;
+      default:
+        return TokenKind::kEnd;
     }
   }
 
   static Status UnexpectedChar(size_t offset, char c) {
     std::string hint;
     switch (c) {
-      case '=': hint = "; use '==' to compare"; break;
-      case '!': hint = "; use 'not' or '!='"; break;
-      case '&': hint = "; use 'and'"; break;
-      case '|': hint = "; use 'or'"; break;
-      case '.': hint = "; a number needs digits before the '.'"; break;
-      default: break;
+      case '=':
+        hint = "; use '==' to compare";
+        break;
+      case '!':
+        hint = "; use 'not' or '!='";
+        break;
+      case '&':
+        hint = "; use 'and'";
+        break;
+      case '|':
+        hint = "; use 'or'";
+        break;
+      case '.':
+        hint = "; a number needs digits before the '.'";
+        break;
+      default:
+        break;
     }
     return SyntaxError(offset, "unexpected character " + DescribeChar(c) + hint);
   }
@@ -248,6 +283,8 @@ std::string Describe(const Token& token) {
   return "'" + shown + "'";
 }
 
-StatusOr<std::vector<Token>> Lex(std::string_view source) { return Lexer(source).Run(); }
+StatusOr<std::vector<Token>> Lex(std::string_view source) {
+  return Lexer(source).Run();
+}
 
 }  // namespace uitdaag::expr_internal

@@ -16,11 +16,30 @@ enum class TokenKind {
   kString,  // `text` holds the unescaped contents
   kName,    // a NAME or dotted PATH, `text` holds it whole ("data.begroting")
   // Keywords.
-  kAnd, kOr, kNot, kIn, kTrue, kFalse, kNull, kToday,
+  kAnd,
+  kOr,
+  kNot,
+  kIn,
+  kTrue,
+  kFalse,
+  kNull,
+  kToday,
   // Punctuation and operators.
-  kLParen, kRParen, kLBracket, kRBracket, kComma,
-  kPlus, kMinus, kStar, kSlash,
-  kEq, kNe, kLt, kLe, kGt, kGe,
+  kLParen,
+  kRParen,
+  kLBracket,
+  kRBracket,
+  kComma,
+  kPlus,
+  kMinus,
+  kStar,
+  kSlash,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
 };
 
 struct Token {

@@ -41,12 +41,18 @@ bool IsComparison(TokenKind kind) {
 
 BinaryOp ComparisonOp(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kEq: return BinaryOp::kEq;
-    case TokenKind::kNe: return BinaryOp::kNe;
-    case TokenKind::kLt: return BinaryOp::kLt;
-    case TokenKind::kLe: return BinaryOp::kLe;
-    case TokenKind::kGt: return BinaryOp::kGt;
-    default: return BinaryOp::kGe;
+    case TokenKind::kEq:
+      return BinaryOp::kEq;
+    case TokenKind::kNe:
+      return BinaryOp::kNe;
+    case TokenKind::kLt:
+      return BinaryOp::kLt;
+    case TokenKind::kLe:
+      return BinaryOp::kLe;
+    case TokenKind::kGt:
+      return BinaryOp::kGt;
+    default:
+      return BinaryOp::kGe;
   }
 }
 
@@ -113,7 +119,9 @@ class Parser {
   }
 
   // or := and ( "or" and )*      and := not ( "and" not )*
-  NodeOr ParseOr() { return ParseLeftAssociative(TokenKind::kOr, BinaryOp::kOr, &Parser::ParseAnd); }
+  NodeOr ParseOr() {
+    return ParseLeftAssociative(TokenKind::kOr, BinaryOp::kOr, &Parser::ParseAnd);
+  }
   NodeOr ParseAnd() {
     return ParseLeftAssociative(TokenKind::kAnd, BinaryOp::kAnd, &Parser::ParseNot);
   }
@@ -206,17 +214,28 @@ class Parser {
   NodeOr ParsePrimary() {
     const Token& token = Peek();
     switch (token.kind) {
-      case TokenKind::kNumber: return Literal(Value::Number(token.number));
-      case TokenKind::kString: return Literal(Value::Text(token.text));
-      case TokenKind::kTrue: return Literal(Value::Bool(true));
-      case TokenKind::kFalse: return Literal(Value::Bool(false));
-      case TokenKind::kNull: return Literal(Value::Null());
-      case TokenKind::kToday: return MakeNode(NodeKind::kToday, Next().offset);
-      case TokenKind::kName: return ParseNameOrCall();
-      case TokenKind::kLBracket: return ParseList();
-      case TokenKind::kLParen: return ParseParenthesized();
-      case TokenKind::kEnd: return SyntaxError(token.offset, "unexpected end of input; expected a value");
-      default: return SyntaxError(token.offset, "unexpected " + Describe(token) + "; expected a value");
+      case TokenKind::kNumber:
+        return Literal(Value::Number(token.number));
+      case TokenKind::kString:
+        return Literal(Value::Text(token.text));
+      case TokenKind::kTrue:
+        return Literal(Value::Bool(true));
+      case TokenKind::kFalse:
+        return Literal(Value::Bool(false));
+      case TokenKind::kNull:
+        return Literal(Value::Null());
+      case TokenKind::kToday:
+        return MakeNode(NodeKind::kToday, Next().offset);
+      case TokenKind::kName:
+        return ParseNameOrCall();
+      case TokenKind::kLBracket:
+        return ParseList();
+      case TokenKind::kLParen:
+        return ParseParenthesized();
+      case TokenKind::kEnd:
+        return SyntaxError(token.offset, "unexpected end of input; expected a value");
+      default:
+        return SyntaxError(token.offset, "unexpected " + Describe(token) + "; expected a value");
     }
   }
 
@@ -235,13 +254,14 @@ class Parser {
     }
     const BuiltinSpec* spec = FindBuiltin(name.text);
     if (spec == nullptr) {
-      return SyntaxError(name.offset, "unknown function '" + name.text +
-                                          "' (the built-ins are len, days_between, present, lower)");
+      return SyntaxError(name.offset,
+                         "unknown function '" + name.text +
+                             "' (the built-ins are len, days_between, present, lower)");
     }
     MutableNode node = MakeNode(NodeKind::kCall, name.offset);
     node->builtin = spec->builtin;
-    UITDAAG_RETURN_IF_ERROR(ParseSequence(TokenKind::kRParen, "the arguments of " + name.text + "()",
-                                          node.get()));
+    UITDAAG_RETURN_IF_ERROR(
+        ParseSequence(TokenKind::kRParen, "the arguments of " + name.text + "()", node.get()));
     if (node->children.size() != spec->arity) {
       return SyntaxError(name.offset, name.text + "() takes " + std::to_string(spec->arity) +
                                           (spec->arity == 1 ? " argument" : " arguments") +
@@ -273,8 +293,8 @@ class Parser {
       const Token& after = Next();
       if (after.kind == close) return Status::Ok();
       if (after.kind != TokenKind::kComma) {
-        return SyntaxError(after.offset, "expected ',' or " + std::string(close_spelling) +
-                                             " in " + what + " opened at offset " +
+        return SyntaxError(after.offset, "expected ',' or " + std::string(close_spelling) + " in " +
+                                             what + " opened at offset " +
                                              std::to_string(open.offset) + ", found " +
                                              Describe(after));
       }

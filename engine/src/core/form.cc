@@ -35,7 +35,9 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
-std::string FormatNumber(double d) { return Value::Number(d).DebugString(); }
+std::string FormatNumber(double d) {
+  return Value::Number(d).DebugString();
+}
 
 // Euros without ".00" for whole amounts: "0", "12500", "12.50".
 std::string FormatEuros(int64_t cents) {
@@ -155,7 +157,8 @@ StatusOr<Money> MoneyFrom(const std::string& subject, const Value& raw) {
   if (raw.type() == ValueType::kNumber) {
     if (!std::isfinite(raw.as_number())) return FieldError(subject, "must be a finite amount");
     char buf[400];
-    const auto result = std::to_chars(buf, buf + sizeof buf, raw.as_number(), std::chars_format::fixed);
+    const auto result =
+        std::to_chars(buf, buf + sizeof buf, raw.as_number(), std::chars_format::fixed);
     if (result.ec != std::errc()) return FieldError(subject, "amount out of range");
     text.assign(buf, result.ptr);
   } else if (raw.type() == ValueType::kText) {
@@ -190,8 +193,8 @@ StatusOr<Value> ValidateDate(const FieldDef& f, const std::string& subject, cons
     if (!parsed.ok()) return FieldError(subject, parsed.status().message());
     date = *parsed;
   } else {
-    return FieldError(subject, std::string("must be a date YYYY-MM-DD, got ") +
-                                   ValueTypeName(raw.type()));
+    return FieldError(subject,
+                      std::string("must be a date YYYY-MM-DD, got ") + ValueTypeName(raw.type()));
   }
   if (f.min_date.has_value() && date < *f.min_date) {
     return FieldError(subject, "must be on or after " + f.min_date->ToIsoString());
@@ -250,15 +253,23 @@ StatusOr<Value> ValidateFile(const std::string& subject, const Value& raw) {
 StatusOr<Value> ValidateScalar(FieldType type, const FieldDef& f, const std::string& subject,
                                const Value& raw) {
   switch (type) {
-    case FieldType::kText: return ValidateText(f, subject, raw);
-    case FieldType::kNumber: return ValidateNumber(f, subject, raw);
-    case FieldType::kMoney: return ValidateMoney(f, subject, raw);
-    case FieldType::kDate: return ValidateDate(f, subject, raw);
-    case FieldType::kBool: return ValidateBool(subject, raw);
-    case FieldType::kChoice: return ValidateChoice(f, subject, raw);
-    case FieldType::kFile: return ValidateFile(subject, raw);
+    case FieldType::kText:
+      return ValidateText(f, subject, raw);
+    case FieldType::kNumber:
+      return ValidateNumber(f, subject, raw);
+    case FieldType::kMoney:
+      return ValidateMoney(f, subject, raw);
+    case FieldType::kDate:
+      return ValidateDate(f, subject, raw);
+    case FieldType::kBool:
+      return ValidateBool(subject, raw);
+    case FieldType::kChoice:
+      return ValidateChoice(f, subject, raw);
+    case FieldType::kFile:
+      return ValidateFile(subject, raw);
     case FieldType::kList:
-    case FieldType::kCriteria: break;
+    case FieldType::kCriteria:
+      break;
   }
   return DefinitionError(f, std::string("a list cannot hold ") + FieldTypeName(type) + " items");
 }
@@ -310,7 +321,8 @@ StatusOr<Value> ValidateScore(const FieldDef& f, const CriterionDef& c, const st
   }
   if (*score < c.scale_min || *score > c.scale_max) {
     return FieldError(subject, "score " + FormatNumber(*score) + " is outside the scale " +
-                                   std::to_string(c.scale_min) + ".." + std::to_string(c.scale_max));
+                                   std::to_string(c.scale_min) + ".." +
+                                   std::to_string(c.scale_max));
   }
   const Value* reason = raw.Find("reason");
   if (reason == nullptr || reason->type() != ValueType::kText ||
@@ -342,9 +354,12 @@ StatusOr<Value> ValidateCriteria(const FieldDef& f, const std::vector<CriterionD
 StatusOr<Value> ValidateField(const FieldDef& f, const std::vector<CriterionDef>& criteria,
                               const Value& raw) {
   switch (f.type) {
-    case FieldType::kList: return ValidateList(f, raw);
-    case FieldType::kCriteria: return ValidateCriteria(f, criteria, raw);
-    default: return ValidateScalar(f.type, f, f.name, raw);
+    case FieldType::kList:
+      return ValidateList(f, raw);
+    case FieldType::kCriteria:
+      return ValidateCriteria(f, criteria, raw);
+    default:
+      return ValidateScalar(f.type, f, f.name, raw);
   }
 }
 
@@ -352,23 +367,32 @@ StatusOr<Value> ValidateField(const FieldDef& f, const std::vector<CriterionDef>
 
 const char* FieldTypeName(FieldType type) {
   switch (type) {
-    case FieldType::kText: return "text";
-    case FieldType::kNumber: return "number";
-    case FieldType::kMoney: return "money";
-    case FieldType::kDate: return "date";
-    case FieldType::kBool: return "bool";
-    case FieldType::kChoice: return "choice";
-    case FieldType::kFile: return "file";
-    case FieldType::kList: return "list";
-    case FieldType::kCriteria: return "criteria";
+    case FieldType::kText:
+      return "text";
+    case FieldType::kNumber:
+      return "number";
+    case FieldType::kMoney:
+      return "money";
+    case FieldType::kDate:
+      return "date";
+    case FieldType::kBool:
+      return "bool";
+    case FieldType::kChoice:
+      return "choice";
+    case FieldType::kFile:
+      return "file";
+    case FieldType::kList:
+      return "list";
+    case FieldType::kCriteria:
+      return "criteria";
   }
   return "?";
 }
 
 std::optional<FieldType> ParseFieldType(std::string_view name) {
-  constexpr FieldType kAll[] = {FieldType::kText,   FieldType::kNumber, FieldType::kMoney,
-                                FieldType::kDate,   FieldType::kBool,   FieldType::kChoice,
-                                FieldType::kFile,   FieldType::kList,   FieldType::kCriteria};
+  constexpr FieldType kAll[] = {FieldType::kText, FieldType::kNumber, FieldType::kMoney,
+                                FieldType::kDate, FieldType::kBool,   FieldType::kChoice,
+                                FieldType::kFile, FieldType::kList,   FieldType::kCriteria};
   for (FieldType type : kAll) {
     if (name == FieldTypeName(type)) return type;
   }
@@ -385,14 +409,22 @@ const FieldDef* FormDef::FindField(std::string_view field_name) const {
 Type FieldValueType(const FieldDef& field) {
   switch (field.type) {
     case FieldType::kText:
-    case FieldType::kFile: return Type::Of(ValueType::kText);
-    case FieldType::kNumber: return Type::Of(ValueType::kNumber);
-    case FieldType::kMoney: return Type::Of(ValueType::kMoney);
-    case FieldType::kDate: return Type::Of(ValueType::kDate);
-    case FieldType::kBool: return Type::Of(ValueType::kBool);
-    case FieldType::kChoice: return Type::Choice(field.options);
-    case FieldType::kCriteria: return Type::Of(ValueType::kRecord);
-    case FieldType::kList: break;
+    case FieldType::kFile:
+      return Type::Of(ValueType::kText);
+    case FieldType::kNumber:
+      return Type::Of(ValueType::kNumber);
+    case FieldType::kMoney:
+      return Type::Of(ValueType::kMoney);
+    case FieldType::kDate:
+      return Type::Of(ValueType::kDate);
+    case FieldType::kBool:
+      return Type::Of(ValueType::kBool);
+    case FieldType::kChoice:
+      return Type::Choice(field.options);
+    case FieldType::kCriteria:
+      return Type::Of(ValueType::kRecord);
+    case FieldType::kList:
+      break;
   }
   if (field.item_type == FieldType::kList || field.item_type == FieldType::kCriteria) {
     return Type::ListOf(Type::Of(ValueType::kNull));

@@ -23,11 +23,21 @@ void AppendQuoted(std::string_view s, std::string* out) {
   out->push_back('"');
   for (char c : s) {
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -67,22 +77,36 @@ void AppendRecord(const ValueRecord& fields, std::string* out) {
 
 void AppendDebug(const Value& v, std::string* out) {
   switch (v.type()) {
-    case ValueType::kNull: out->append("null"); return;
-    case ValueType::kBool: out->append(v.as_bool() ? "true" : "false"); return;
-    case ValueType::kNumber: out->append(FormatNumber(v.as_number())); return;
+    case ValueType::kNull:
+      out->append("null");
+      return;
+    case ValueType::kBool:
+      out->append(v.as_bool() ? "true" : "false");
+      return;
+    case ValueType::kNumber:
+      out->append(FormatNumber(v.as_number()));
+      return;
     case ValueType::kMoney:
       out->append("{\"money\":\"" + v.as_money().ToString() + "\"}");
       return;
-    case ValueType::kText: AppendQuoted(v.as_text(), out); return;
+    case ValueType::kText:
+      AppendQuoted(v.as_text(), out);
+      return;
     case ValueType::kDate:
       out->append("{\"date\":\"" + v.as_date().ToIsoString() + "\"}");
       return;
-    case ValueType::kList: AppendList(v.as_list(), out); return;
-    case ValueType::kRecord: AppendRecord(v.as_record(), out); return;
+    case ValueType::kList:
+      AppendList(v.as_list(), out);
+      return;
+    case ValueType::kRecord:
+      AppendRecord(v.as_record(), out);
+      return;
   }
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 Status BadMoney(std::string_view text, const char* why) {
   return Status::InvalidArgument("money '" + std::string(text) + "' " + why);
@@ -105,14 +129,22 @@ bool ReadEuros(std::string_view digits, int64_t* euros) {
 
 const char* ValueTypeName(ValueType type) {
   switch (type) {
-    case ValueType::kNull: return "null";
-    case ValueType::kBool: return "bool";
-    case ValueType::kNumber: return "number";
-    case ValueType::kMoney: return "money";
-    case ValueType::kText: return "text";
-    case ValueType::kDate: return "date";
-    case ValueType::kList: return "list";
-    case ValueType::kRecord: return "record";
+    case ValueType::kNull:
+      return "null";
+    case ValueType::kBool:
+      return "bool";
+    case ValueType::kNumber:
+      return "number";
+    case ValueType::kMoney:
+      return "money";
+    case ValueType::kText:
+      return "text";
+    case ValueType::kDate:
+      return "date";
+    case ValueType::kList:
+      return "list";
+    case ValueType::kRecord:
+      return "record";
   }
   return "?";
 }
@@ -155,11 +187,21 @@ std::string Money::ToString() const {
   return buf;
 }
 
-Value Value::Bool(bool b) { return Value(Storage(b)); }
-Value Value::Number(double d) { return Value(Storage(d)); }
-Value Value::OfMoney(Money m) { return Value(Storage(m)); }
-Value Value::Text(std::string s) { return Value(Storage(std::move(s))); }
-Value Value::OfDate(Date d) { return Value(Storage(d)); }
+Value Value::Bool(bool b) {
+  return Value(Storage(b));
+}
+Value Value::Number(double d) {
+  return Value(Storage(d));
+}
+Value Value::OfMoney(Money m) {
+  return Value(Storage(m));
+}
+Value Value::Text(std::string s) {
+  return Value(Storage(std::move(s)));
+}
+Value Value::OfDate(Date d) {
+  return Value(Storage(d));
+}
 Value Value::List(ValueList items) {
   return Value(Storage(std::make_shared<const ValueList>(std::move(items))));
 }
@@ -168,7 +210,9 @@ Value Value::Record(ValueRecord fields) {
 }
 
 // The alternatives of Storage are declared in the order of ValueType.
-ValueType Value::type() const { return static_cast<ValueType>(v_.index()); }
+ValueType Value::type() const {
+  return static_cast<ValueType>(v_.index());
+}
 
 bool Value::as_bool() const {
   assert(type() == ValueType::kBool);
@@ -225,14 +269,22 @@ const Value* Value::Find(std::string_view key) const {
 bool Value::operator==(const Value& other) const {
   if (type() != other.type()) return false;
   switch (type()) {
-    case ValueType::kNull: return true;
-    case ValueType::kBool: return as_bool() == other.as_bool();
-    case ValueType::kNumber: return as_number() == other.as_number();
-    case ValueType::kMoney: return as_money() == other.as_money();
-    case ValueType::kText: return as_text() == other.as_text();
-    case ValueType::kDate: return as_date() == other.as_date();
-    case ValueType::kList: return as_list() == other.as_list();
-    case ValueType::kRecord: return as_record() == other.as_record();
+    case ValueType::kNull:
+      return true;
+    case ValueType::kBool:
+      return as_bool() == other.as_bool();
+    case ValueType::kNumber:
+      return as_number() == other.as_number();
+    case ValueType::kMoney:
+      return as_money() == other.as_money();
+    case ValueType::kText:
+      return as_text() == other.as_text();
+    case ValueType::kDate:
+      return as_date() == other.as_date();
+    case ValueType::kList:
+      return as_list() == other.as_list();
+    case ValueType::kRecord:
+      return as_record() == other.as_record();
   }
   return false;
 }

@@ -54,7 +54,10 @@ struct LoadContext {
   std::vector<DeadlineUse> deadline_uses;   // every deadline named by an action
   std::set<std::string> parameters_used;    // by deadlines, extensions and expressions
   std::map<std::string, StatePlaces> state_places;
-  std::map<std::string, SourceLocation> form_fields_where;  // "form.field" -> place
+  std::map<std::string, SourceLocation> form_where;  // form id -> its key
+  // Names that did not resolve, so later checks do not pile follow-up errors on them.
+  std::set<std::string> events_with_unknown_form;  // their event.* names are unknown
+  bool unresolved_target = false;                  // some `to:` names an unknown state
 
   void Error(const SourceLocation& where, std::string message) {
     doc.Error(where, std::move(message));

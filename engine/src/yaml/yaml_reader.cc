@@ -140,11 +140,13 @@ std::string DescribeNode(const YAML::Node& node) {
 // ---- Mapping ---------------------------------------------------------------------------------
 
 Mapping::Mapping(Document& doc, const YAML::Node& node, std::string what,
-                 const SourceLocation& fallback)
-    : doc_(&doc), what_(std::move(what)), where_(doc.Where(node)) {
-  if (where_.line == 0) where_ = fallback;
+                 const SourceLocation& owner)
+    : doc_(&doc), what_(std::move(what)), where_(owner) {
+  if (where_.line == 0) where_ = doc.Where(node);
   if (!node.IsMap()) {
-    doc.Error(where_, what_ + " must be a mapping of keys, got " + DescribeNode(node));
+    const SourceLocation value_where = node.IsNull() ? where_ : doc.Where(node);
+    doc.Error(value_where.line > 0 ? value_where : where_,
+              what_ + " must be a mapping of keys, got " + DescribeNode(node));
     return;
   }
   valid_ = true;

@@ -72,10 +72,11 @@ struct Entry {
 // entries) and duplicate keys (the first one is kept).
 class Mapping {
  public:
-  // `what` names the mapping in messages: "state 'gesprek'", "the workflow file".
-  // REQUIRES: `doc` outlives the Mapping.
+  // `what` names the mapping in messages: "state 'gesprek'", "the workflow file". `owner` is
+  // where problems with the mapping as a whole are reported (the key it is the value of); when
+  // absent, the mapping's own place. REQUIRES: `doc` outlives the Mapping.
   Mapping(Document& doc, const YAML::Node& node, std::string what,
-          const SourceLocation& fallback = {});
+          const SourceLocation& owner = {});
 
   bool valid() const { return valid_; }
   const std::vector<Entry>& entries() const { return entries_; }
