@@ -8,6 +8,7 @@
 
 #include "uitdaag/engine.h"
 #include "uitdaag/loader.h"
+#include "support/printers.h"
 
 namespace uitdaag::testing {
 
