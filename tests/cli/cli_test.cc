@@ -71,7 +71,7 @@ bool Contains(const std::string& haystack, const std::string& needle) {
 
 #define SHOW(o) INFO("exit " << (o).exit_code << "\nstdout:\n" << (o).out << "\nstderr:\n" << (o).err)
 
-TEST_CASE("help, --help and no arguments print the usage listing every command", "[cli]") {
+TEST_CASE("help and no arguments print the usage listing every command", "[cli]") {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{}, {"help"}, {"--help"}}) {
     Outcome o = RunCli(args);
@@ -84,14 +84,14 @@ TEST_CASE("help, --help and no arguments print the usage listing every command",
   }
 }
 
-TEST_CASE("--version prints the version", "[cli]") {
+TEST_CASE("The version option prints the version", "[cli]") {
   Outcome o = RunCli({"--version"});
   SHOW(o);
   CHECK(o.exit_code == 0);
   CHECK(std::regex_search(o.out, std::regex(R"(^uitdaag \d+\.\d+\.\d+\n$)")));
 }
 
-TEST_CASE("usage errors name the problem, point to help and exit 2", "[cli]") {
+TEST_CASE("Usage errors name the problem and point to help with exit 2", "[cli]") {
   struct Case {
     std::vector<std::string> args;
     std::string names;
@@ -243,6 +243,14 @@ TEST_CASE("simulate lists unmet expectations with their place and exits 1", "[cl
   CHECK(Contains(o.out, "expectations: 2 failures"));
   CHECK(std::regex_search(o.out, std::regex(R"(failing_script\.yaml:\d+:\d+: expected state 'besloten', got 'ontvangen')")));
   CHECK(Contains(o.out, "expected deadline 'beslistermijn' to end on 2025-12-25, got 2025-12-29"));
+}
+
+TEST_CASE("simulate stops a workflow whose timers never end, with a failure", "[cli]") {
+  Outcome o = RunCli({"simulate", Fixture("loop.yaml"), Fixture("loop_script.yaml")});
+  INFO("stderr:\n" << o.err);
+  CHECK(o.exit_code == 1);
+  CHECK(Contains(o.out, "more than 10000 timer firings"));
+  CHECK(Contains(o.out, "final state: lopend (version 10001)"));
 }
 
 TEST_CASE("simulate with an unreadable script exits 1 with the reason on stderr", "[cli]") {

@@ -263,3 +263,28 @@ TEST_CASE("the invariant check catches broken snapshots", "[engine][invariants]"
 }
 
 }  // namespace uitdaag
+
+namespace uitdaag {
+
+// Regression: a decision taken after the decision period expired did not record its date, so
+// the late-decision penalty kept accruing after the case was decided.
+TEST_CASE("regression: a late decision ends the penalty exposure", "[engine][awb-4:17][regression]") {
+  CaseDriver c = Submitted();
+  c.RunTimersUntil(At("2025-12-31"));
+  REQUIRE(c.Fire("ingebrekestelling", "aanvrager", At("2026-01-05")).ok());
+  REQUIRE(c.Fire("scoren", "behandelaar", At("2026-01-26"), Score("nut", 4, "goed")).ok());
+  REQUIRE(c.Fire("scoren", "behandelaar", At("2026-01-26"), Score("steun", 4, "goed")).ok());
+  REQUIRE(c.Fire("besluiten", "behandelaar", At("2026-02-02")).ok());
+  const DeadlineTrack& track = c.snapshot().deadlines.at("beslis");
+  CHECK(track.status == DeadlineStatus::kStopped);
+  CHECK(track.expiry_fired);
+  CHECK(track.stopped_on == D("2026-02-02"));
+  // Late from 30 December up to the day before the decision; penalty 20 January - 1 February.
+  const auto exposure = ComputeCaseExposure(c.def(), c.snapshot(), "beslis", D("2026-03-01"));
+  REQUIRE(exposure.has_value());
+  CHECK(exposure->days_late == 34);
+  CHECK(exposure->penalty_days == 13);
+  CHECK(exposure->accrued_cents == 13 * 2300);
+}
+
+}  // namespace uitdaag

@@ -3,15 +3,14 @@
 //
 // The broken fixtures (tests/fixtures/broken/*.yaml) are copies of tests/fixtures/minimal.yaml
 // with one deliberate defect each; each test below names the place the defect is written.
-#include <catch2/catch.hpp>
+#include "uitdaag/loader.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "uitdaag/loader.h"
 
 namespace uitdaag {
 namespace {
@@ -57,8 +56,8 @@ void RequireError(const Loaded& loaded, int line, int column,
   CHECK_FALSE(loaded.result.ok());
   CHECK(loaded.result.definition == nullptr);
   CHECK(loaded.result.error_count() == errors);
-  const std::string prefix = loaded.file + ":" + std::to_string(line) + ":" +
-                             std::to_string(column) + ": error: ";
+  const std::string prefix =
+      loaded.file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: ";
   const Diagnostic* found = nullptr;
   for (const Diagnostic& d : loaded.result.diagnostics) {
     if (d.ToString().rfind(prefix, 0) == 0) found = &d;
@@ -68,7 +67,8 @@ void RequireError(const Loaded& loaded, int line, int column,
   for (const std::string& fragment : fragments) CHECK_THAT(found->message, Contains(fragment));
 }
 
-// ---- The shipped workflow ------------------------------------------------------------------------
+// ---- The shipped workflow
+// ------------------------------------------------------------------------
 
 TEST_CASE("Loader: the shipped uitdaagrecht workflow loads without errors", "[loader]") {
   const LoadResult result = LoadShippedWithStubTemplates();
@@ -83,20 +83,19 @@ TEST_CASE("Loader: the shipped uitdaagrecht workflow loads without errors", "[lo
   CHECK(def.states.size() == 17);
   CHECK(def.events.size() == 27);
   CHECK(def.deadlines.size() == 7);
-  CHECK(def.forms.size() == 20);
+  CHECK(def.forms.size() == 19);
   CHECK(def.roles.size() == 3);
   CHECK(def.criteria.size() == 6);
   CHECK(def.parameters.size() == 12);
   CHECK(def.any_state.size() == 3);
   CHECK(def.InitialState().id == "concept");
   CHECK(def.calendar.extra_days().empty());
-  CHECK(def.templates == std::vector<std::string>{
-                             "beeindiging", "besluit_afwijzing", "besluit_deels_toewijzing",
-                             "besluit_toewijzing", "bevestiging_intrekking", "buiten_behandeling",
-                             "evaluatieverslag", "herinnering_voortgangsrapportage",
-                             "ontvangstbevestiging", "samenwerkingsovereenkomst",
-                             "uitnodiging_gesprek", "verdagingsbericht", "verlenging",
-                             "verzoek_om_aanvulling"});
+  CHECK(def.templates ==
+        std::vector<std::string>{
+            "beeindiging", "besluit_afwijzing", "besluit_deels_toewijzing", "besluit_toewijzing",
+            "bevestiging_intrekking", "buiten_behandeling", "evaluatieverslag",
+            "herinnering_voortgangsrapportage", "ontvangstbevestiging", "samenwerkingsovereenkomst",
+            "uitnodiging_gesprek", "verdagingsbericht", "verlenging", "verzoek_om_aanvulling"});
 }
 
 TEST_CASE("Loader: the shipped workflow loads with its own templates", "[loader][shipped]") {
@@ -206,8 +205,8 @@ TEST_CASE("Loader: any_state transitions and their exceptions", "[loader]") {
   const WorkflowDefinition& def = *result.definition;
   CHECK(def.any_state_except.at("intrekken") ==
         std::vector<std::string>{"concept", "afgewezen", "in_bezwaar", "uitvoering", "evaluatie"});
-  CHECK(def.CandidateTransitions("concept", "intrekken").empty());     // excluded
-  CHECK(def.CandidateTransitions("afgesloten", "verdagen").empty());   // final
+  CHECK(def.CandidateTransitions("concept", "intrekken").empty());    // excluded
+  CHECK(def.CandidateTransitions("afgesloten", "verdagen").empty());  // final
   const auto intrekken = def.CandidateTransitions("ontvangen", "intrekken");
   REQUIRE(intrekken.size() == 1);
   CHECK(intrekken[0]->from == "*");
@@ -220,8 +219,9 @@ TEST_CASE("Loader: any_state transitions and their exceptions", "[loader]") {
   CHECK(verdagen[0]->deadlines.extend[0].by == Duration{6, DurationUnit::kWeeks});
   CHECK(verdagen[0]->deadlines.extend[0].by_parameter == "verdagingstermijn");
   CHECK(verdagen[0]->guard->text() == "deadline.beslistermijn.active");
-  CHECK(def.CandidateTransitions("ontvangen", "ingebrekestelling")[0]->deadlines.notice_of_default ==
-        std::vector<std::string>{"beslistermijn"});
+  CHECK(
+      def.CandidateTransitions("ontvangen", "ingebrekestelling")[0]->deadlines.notice_of_default ==
+      std::vector<std::string>{"beslistermijn"});
   CHECK(def.CandidateTransitions("nergens", "intrekken").empty());
 }
 
@@ -233,7 +233,8 @@ TEST_CASE("Loader: the minimal fixture loads without any diagnostic", "[loader]"
   CHECK(result.definition->templates == std::vector<std::string>{"besluit", "ontvangen"});
 }
 
-// ---- One broken file per check -------------------------------------------------------------------
+// ---- One broken file per check
+// -------------------------------------------------------------------
 
 TEST_CASE("Loader: a YAML syntax error", "[loader][broken]") {
   // The '}' that closes a flow mapping while its '[' list is still open.
@@ -340,9 +341,9 @@ TEST_CASE("Loader: a suspension of a deadline that is never started", "[loader][
 }
 
 TEST_CASE("Loader: an unknown deadline in a deadline action", "[loader][broken]") {
-  RequireError(LoadBroken("unknown_deadline"), 50, 31,
-               {"unknown deadline 'reactietermijnen'", "known: reactietermijn",
-                "'deadlines.stop'"});
+  RequireError(
+      LoadBroken("unknown_deadline"), 50, 31,
+      {"unknown deadline 'reactietermijnen'", "known: reactietermijn", "'deadlines.stop'"});
 }
 
 TEST_CASE("Loader: a timer event no deadline fires", "[loader][broken]") {
@@ -374,9 +375,9 @@ TEST_CASE("Loader: a bad duration text", "[loader][broken]") {
 }
 
 TEST_CASE("Loader: a parameter value that is not one of its options", "[loader][broken]") {
-  RequireError(LoadBroken("bad_parameter_value"), 11, 60,
-               {"parameter 'orgaan'", "'burgemeester' is not one of its options",
-                "known: college, raad"});
+  RequireError(
+      LoadBroken("bad_parameter_value"), 11, 60,
+      {"parameter 'orgaan'", "'burgemeester' is not one of its options", "known: college, raad"});
 }
 
 TEST_CASE("Loader: an extra holiday that is not a date", "[loader][broken]") {
@@ -384,9 +385,9 @@ TEST_CASE("Loader: an extra holiday that is not a date", "[loader][broken]") {
 }
 
 TEST_CASE("Loader: one field name with two types", "[loader][broken]") {
-  RequireError(LoadBroken("conflicting_field_types"), 24, 7,
-               {"field 'bedrag' has type number in form 'besluit'", "money in form 'aanvraag'",
-                "line 19"});
+  RequireError(
+      LoadBroken("conflicting_field_types"), 24, 7,
+      {"field 'bedrag' has type number in form 'besluit'", "money in form 'aanvraag'", "line 19"});
 }
 
 TEST_CASE("Loader: set on something that is not a variable", "[loader][broken]") {
@@ -394,7 +395,8 @@ TEST_CASE("Loader: set on something that is not a variable", "[loader][broken]")
                {"'set' can only assign variables", "'bedrag' is not one", "known: teller"});
 }
 
-TEST_CASE("Loader: several errors in one file are all reported, in file order", "[loader][broken]") {
+TEST_CASE("Loader: several errors in one file are all reported, in file order",
+          "[loader][broken]") {
   const Loaded loaded = LoadBroken("several_errors");
   RequireError(loaded, 10, 34, {"parameter 'drempel'", "veel"}, 4);
   RequireError(loaded, 31, 44, {"unknown form 'beslissing'"}, 4);
@@ -436,7 +438,19 @@ TEST_CASE("Loader: a quoted guard reports the column inside the quotes", "[loade
   const Diagnostic* error = FirstError(result);
   REQUIRE(error != nullptr);
   CHECK(error->where.line == 52);
-  CHECK(error->where.column == 19 + 29);  // the quote at 18, text from 19, data.bedrg at offset 29
+  CHECK(error->where.column == 19 + 28);  // the quote at 18, text from 19, data.bedrg at offset 28
+  CHECK_THAT(error->message, Contains("unknown name 'data.bedrg'"));
+}
+
+TEST_CASE("Loader: a folded guard reports the line and column inside the block", "[loader]") {
+  const LoadResult result = LoadVariant(
+      "guard: event.uitkomst == \"nee\"",
+      "guard: >-\n            event.uitkomst == \"nee\"\n            and data.bedrg > 0");
+  INFO(Dump(result));
+  const Diagnostic* error = FirstError(result);
+  REQUIRE(error != nullptr);
+  CHECK(error->where.line == 54);    // the second line of the block
+  CHECK(error->where.column == 17);  // after "and " at the block's indentation (13)
   CHECK_THAT(error->message, Contains("unknown name 'data.bedrg'"));
 }
 
@@ -492,9 +506,9 @@ TEST_CASE("Loader: unused events, forms and parameters are warnings", "[loader]"
   INFO(Dump(result));
   // The event names a form that does not exist, so add one: check the warning separately.
   CHECK(result.error_count() == 1);
-  const LoadResult unused = LoadVariant(
-      "  intrekken: { roles: [aanvrager] }",
-      "  intrekken: { roles: [aanvrager] }\n  bellen: { roles: [behandelaar] }");
+  const LoadResult unused =
+      LoadVariant("  intrekken: { roles: [aanvrager] }",
+                  "  intrekken: { roles: [aanvrager] }\n  bellen: { roles: [behandelaar] }");
   INFO(Dump(unused));
   REQUIRE(unused.ok());
   REQUIRE(unused.diagnostics.size() == 1);
@@ -528,14 +542,13 @@ TEST_CASE("Loader: files that are not workflows", "[loader]") {
 }
 
 TEST_CASE("Loader: wrong kinds of values name the key", "[loader]") {
-  const LoadResult result =
-      LoadVariant("  version: 1\n", "  version: [1]\n");
+  const LoadResult result = LoadVariant("  version: 1\n", "  version: [1]\n");
   INFO(Dump(result));
   REQUIRE(FirstError(result) != nullptr);
   CHECK(FirstError(result)->ToString() ==
         Fixture("variant.yaml") + ":5:12: error: 'version' must be a single value, got a list");
-  const LoadResult roles = LoadVariant("{ roles: [aanvrager], form: aanvraag }",
-                                       "{ roles: aanvrager, form: aanvraag }");
+  const LoadResult roles =
+      LoadVariant("{ roles: [aanvrager], form: aanvraag }", "{ roles: aanvrager, form: aanvraag }");
   REQUIRE(FirstError(roles) != nullptr);
   CHECK_THAT(FirstError(roles)->message, Contains("'roles' must be a list"));
 }

@@ -1,9 +1,8 @@
 // Simulation scripts: the YAML format of uitdaag/script.h, and errors as file:line:column.
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "uitdaag/script.h"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 namespace uitdaag {
 namespace {
@@ -41,8 +40,8 @@ TEST_CASE("Script: a full script loads", "[script]") {
   CHECK(data.at("akkoord") == Value::Text("true"));
   CHECK(data.at("bijlagen") ==
         Value::List({Value::Text("plan.pdf"), Value::Text("begroting.xlsx")}));
-  CHECK(data.at("adres") == Value::Record({{"nummer", Value::Text("1")},
-                                           {"straat", Value::Text("Dorpsstraat")}}));
+  CHECK(data.at("adres") ==
+        Value::Record({{"nummer", Value::Text("1")}, {"straat", Value::Text("Dorpsstraat")}}));
   CHECK(first.expect.state == "ontvangen");
   CHECK(first.expect.deadlines.at("beslistermijn") == Date::FromYmd(2026, 1, 8));
   CHECK(first.expect.letters == std::vector<std::string>{"ontvangstbevestiging"});
@@ -76,7 +75,7 @@ void RequireScriptError(const std::string& yaml, const std::string& located_mess
 
 TEST_CASE("Script: errors carry file:line:column", "[script]") {
   RequireScriptError("steps:\n  - { at: 2025-01-02, evnt: indienen }\n",
-                     "s.yaml:2:22: unknown key 'evnt' in a step (did you mean 'event'?)");
+                     "s.yaml:2:23: unknown key 'evnt' in a step (did you mean 'event'?)");
   RequireScriptError("steps:\n  - at: 2025-13-02\n    event: x\n",
                      "s.yaml:2:9: 'at': '2025-13-02' is not a date or time");
   RequireScriptError("steps:\n  - at: 2025-01-02\n    event: x\n    expect: { rejected: denied }\n",
@@ -90,8 +89,9 @@ TEST_CASE("Script: errors carry file:line:column", "[script]") {
   RequireScriptError("case: x\n", "s.yaml:1:1: missing required key 'steps' in the script");
   RequireScriptError("steps:\n  - { at: 2025-01-03, event: a }\n  - { at: 2025-01-02, event: b }\n",
                      "s.yaml:3:5: steps must be in time order");
-  RequireScriptError("steps:\n  - at: 2025-01-02\n    event: x\n    expect: { deadlines: { t: soon } }\n",
-                     "s.yaml:4:30: expected end of deadline 't'");
+  RequireScriptError(
+      "steps:\n  - at: 2025-01-02\n    event: x\n    expect: { deadlines: { t: soon } }\n",
+      "s.yaml:4:31: expected end of deadline 't'");
 }
 
 TEST_CASE("Script: several errors are all reported", "[script]") {

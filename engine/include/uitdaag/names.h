@@ -12,7 +12,8 @@
 //   assessment.scored       number: how many criteria have a score
 //   assessment.failed       number: how many scores are below their minimum
 //   deadline.<id>.active    bool: the deadline is running or suspended
-//   deadline.<id>.expired   bool: the deadline passed (its timer fired) and was not stopped first
+//   deadline.<id>.expired   bool: the deadline passed (its timer fired) and has not been
+//                           stopped since (a late decision stops it)
 //   today                   the event's date (a keyword of the language, not a path)
 //
 // Thread safety: immutable after construction; holds a reference to the definition, which must

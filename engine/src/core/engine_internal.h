@@ -39,7 +39,13 @@ StatusOr<const TransitionDef*> ChooseTransition(
 Status ApplyTransition(const TransitionContext& ctx, const TransitionDef& transition,
                        CaseSnapshot* next, std::vector<Effect>* effects);
 
-// Stops every active deadline (entering a final state), with effects.
+// Ends a deadline: running, suspended (the open suspension closes today) or expired. An
+// expired deadline is stopped too, so that `stopped_on` records when the late decision came
+// (Awb 4:17 exposure ends there) and `deadline.<id>.expired` no longer holds. Stopping a
+// stopped deadline does nothing.
+void StopTrack(DeadlineTrack* track, Date today, std::vector<Effect>* effects);
+
+// Stops every deadline that has not been stopped (entering a final state), with effects.
 void StopAllDeadlines(CaseSnapshot* next, Date today, std::vector<Effect>* effects);
 
 // Joins names for messages: "a, b, c".

@@ -73,14 +73,8 @@ class DeadlineActionRunner {
   }
 
  private:
-  // Stopping a deadline that is not active is harmless: it already ended.
   void Stop(const std::string& id) {
-    DeadlineTrack* track = FindTrack(next_, id);
-    if (track == nullptr || !track->active()) return;
-    if (track->status == DeadlineStatus::kSuspended) track->suspensions.back().until = ctx_.today;
-    track->status = DeadlineStatus::kStopped;
-    track->stopped_on = ctx_.today;
-    effects_->push_back(MakeEffect(Effect::Kind::kDeadlineStopped, id, ctx_.today));
+    if (DeadlineTrack* track = FindTrack(next_, id)) StopTrack(track, ctx_.today, effects_);
   }
 
   Status Suspend(const SuspendAction& action) {
@@ -172,14 +166,16 @@ class DeadlineActionRunner {
 
 }  // namespace
 
+void StopTrack(DeadlineTrack* track, Date today, std::vector<Effect>* effects) {
+  if (track->status == DeadlineStatus::kStopped) return;
+  if (track->status == DeadlineStatus::kSuspended) track->suspensions.back().until = today;
+  track->status = DeadlineStatus::kStopped;
+  track->stopped_on = today;
+  effects->push_back(MakeEffect(Effect::Kind::kDeadlineStopped, track->id, today));
+}
+
 void StopAllDeadlines(CaseSnapshot* next, Date today, std::vector<Effect>* effects) {
-  for (auto& [id, track] : next->deadlines) {
-    if (!track.active()) continue;
-    if (track.status == DeadlineStatus::kSuspended) track.suspensions.back().until = today;
-    track.status = DeadlineStatus::kStopped;
-    track.stopped_on = today;
-    effects->push_back(MakeEffect(Effect::Kind::kDeadlineStopped, id, today));
-  }
+  for (auto& [id, track] : next->deadlines) StopTrack(&track, today, effects);
 }
 
 Status ApplyTransition(const TransitionContext& ctx, const TransitionDef& transition,

@@ -14,8 +14,6 @@ namespace uitdaag::loader_internal {
 
 namespace {
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 bool AnyStateApplies(const WorkflowDefinition& def, const TransitionDef& t, const StateDef& state) {
   if (state.final) return false;
   auto it = def.any_state_except.find(t.event);
@@ -61,19 +59,19 @@ const StateDef* CheckInitial(LoadContext& ctx) {
 void CheckFinalStates(LoadContext& ctx) {
   for (const StateDef& state : ctx.def.states) {
     if (!state.final || state.transitions.empty()) continue;
-    ctx.Error(ctx.state_places[state.id].on,
-              "final state " + Quote(state.id) +
-                  " has transitions; a final state ends the case (remove its 'on' or 'final: true')");
+    ctx.Error(
+        ctx.state_places[state.id].on,
+        "final state " + Quote(state.id) +
+            " has transitions; a final state ends the case (remove its 'on' or 'final: true')");
   }
 }
 
 void CheckWayOut(LoadContext& ctx) {
   for (const StateDef& state : ctx.def.states) {
     if (state.final || !state.transitions.empty()) continue;
-    const bool any = std::any_of(ctx.def.any_state.begin(), ctx.def.any_state.end(),
-                                 [&](const TransitionDef& t) {
-                                   return AnyStateApplies(ctx.def, t, state);
-                                 });
+    const bool any =
+        std::any_of(ctx.def.any_state.begin(), ctx.def.any_state.end(),
+                    [&](const TransitionDef& t) { return AnyStateApplies(ctx.def, t, state); });
     if (any) continue;
     ctx.Error(state.where, "state " + Quote(state.id) +
                                " has no way out: it is not final and no transition leaves it "
@@ -102,7 +100,8 @@ void CheckReachable(LoadContext& ctx, const StateDef& initial) {
     if (seen.count(state.id) > 0) continue;
     ctx.Error(state.where, "state " + Quote(state.id) +
                                " is unreachable: no path of transitions leads to it from the "
-                               "initial state " + Quote(initial.id));
+                               "initial state " +
+                               Quote(initial.id));
   }
 }
 
@@ -137,8 +136,8 @@ void CheckTimerEvents(LoadContext& ctx) {
   }
   for (const auto& [id, event] : ctx.def.events) {
     if (!event.timer || fired.count(id) > 0) continue;
-    ctx.Error(event.where, "timer event " + Quote(id) +
-                               " is never fired: no deadline names it in 'on_expire'");
+    ctx.Error(event.where,
+              "timer event " + Quote(id) + " is never fired: no deadline names it in 'on_expire'");
   }
 }
 
@@ -182,15 +181,15 @@ void CheckTemplates(LoadContext& ctx) {
   std::error_code ec;
   const fs::path dir(*ctx.template_dir);
   if (!fs::is_directory(dir, ec)) {
-    ctx.Error(ctx.template_dir_where, "template directory " + Quote(dir.string()) +
-                                          " does not exist");
+    ctx.Error(ctx.template_dir_where,
+              "template directory " + Quote(dir.string()) + " does not exist");
     return;
   }
   for (const NameUse& use : ctx.templates_used) {
     const fs::path file = dir / (use.name + ".mustache");
     if (fs::is_regular_file(file, ec)) continue;
-    ctx.Error(use.where, "template " + Quote(use.name) + " not found: " + file.string() +
-                             " does not exist");
+    ctx.Error(use.where,
+              "template " + Quote(use.name) + " not found: " + file.string() + " does not exist");
   }
 }
 

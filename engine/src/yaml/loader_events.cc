@@ -7,8 +7,6 @@ namespace uitdaag::loader_internal {
 
 namespace {
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 std::string Join(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& name : names) {
@@ -38,8 +36,10 @@ void ReadEvent(LoadContext& ctx, const Entry& item) {
   Mapping map(ctx.doc, item.value, "event " + Quote(event.id), item.key_where);
   if (!map.valid()) return;
   map.AllowOnly({"label", "roles", "form", "timer"});
-  if (const Entry* e = map.Find("label")) event.label = yaml_internal::ReadText(ctx.doc, *e).value_or("");
-  if (const Entry* e = map.Find("timer")) event.timer = yaml_internal::ReadBool(ctx.doc, *e).value_or(false);
+  if (const Entry* e = map.Find("label"))
+    event.label = yaml_internal::ReadText(ctx.doc, *e).value_or("");
+  if (const Entry* e = map.Find("timer"))
+    event.timer = yaml_internal::ReadBool(ctx.doc, *e).value_or(false);
   const Entry* roles = map.Find("roles");
   if (roles != nullptr) ReadEventRoles(ctx, *roles, event);
   if (event.timer && roles != nullptr) {
@@ -53,7 +53,12 @@ void ReadEvent(LoadContext& ctx, const Entry& item) {
   } else if (!event.timer && roles->value.IsSequence() && roles->value.size() == 0) {
     ctx.Error(roles->value_where, "event " + Quote(event.id) + " needs at least one role");
   }
-  if (const Entry* e = map.Find("form")) {
+  const Entry* form_entry = map.Find("form");
+  if (event.timer && form_entry != nullptr) {
+    ctx.Error(form_entry->key_where,
+              "timer event " + Quote(event.id) + " has no form: a deadline fires it without data");
+  }
+  if (const Entry* e = form_entry) {
     if (auto form = yaml_internal::ReadScalar(ctx.doc, *e)) {
       if (ctx.def.FindForm(form->text) == nullptr) {
         ctx.Error(form->where, UnknownName("form", form->text, KeysOf(ctx.def.forms)) +
@@ -186,11 +191,13 @@ void ReadDeadline(LoadContext& ctx, const Entry& item) {
   CheckIdentifier(ctx, deadline.id, item.key_where, "deadline");
   Mapping map(ctx.doc, item.value, "deadline " + Quote(deadline.id), item.key_where);
   if (!map.valid()) return;
-  map.AllowOnly({"label", "duration", "annual", "atw", "target", "warn_before", "on_expire",
-                 "late_penalty"});
-  if (const Entry* e = map.Find("label")) deadline.label = yaml_internal::ReadText(ctx.doc, *e).value_or("");
+  map.AllowOnly(
+      {"label", "duration", "annual", "atw", "target", "warn_before", "on_expire", "late_penalty"});
+  if (const Entry* e = map.Find("label"))
+    deadline.label = yaml_internal::ReadText(ctx.doc, *e).value_or("");
   ReadPeriod(ctx, map, deadline);
-  if (const Entry* e = map.Require("atw", "true or false: whether the Algemene termijnenwet applies")) {
+  if (const Entry* e =
+          map.Require("atw", "true or false: whether the Algemene termijnenwet applies")) {
     deadline.rule.atw = yaml_internal::ReadBool(ctx.doc, *e).value_or(false);
   }
   if (const Entry* e = map.Find("target")) {

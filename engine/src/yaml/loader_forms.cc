@@ -8,8 +8,6 @@ namespace uitdaag::loader_internal {
 
 namespace {
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 // The keys a field of each type may have, besides type, required and label.
 std::vector<std::string_view> KeysForFieldType(FieldType type) {
   std::vector<std::string_view> keys = {"type", "required", "label"};
@@ -17,27 +15,38 @@ std::vector<std::string_view> KeysForFieldType(FieldType type) {
     keys.insert(keys.end(), more.begin(), more.end());
   };
   switch (type) {
-    case FieldType::kText: add({"min_length", "max_length"}); break;
-    case FieldType::kNumber: add({"min", "max", "integer"}); break;
-    case FieldType::kMoney: add({"min", "max"}); break;
-    case FieldType::kDate: add({"min", "max"}); break;
-    case FieldType::kChoice: add({"options"}); break;
+    case FieldType::kText:
+      add({"min_length", "max_length"});
+      break;
+    case FieldType::kNumber:
+      add({"min", "max", "integer"});
+      break;
+    case FieldType::kMoney:
+      add({"min", "max"});
+      break;
+    case FieldType::kDate:
+      add({"min", "max"});
+      break;
+    case FieldType::kChoice:
+      add({"options"});
+      break;
     case FieldType::kList:
       add({"item", "min_items", "max_items", "options", "min_length", "max_length", "min", "max",
            "integer"});
       break;
     case FieldType::kBool:
     case FieldType::kFile:
-    case FieldType::kCriteria: break;
+    case FieldType::kCriteria:
+      break;
   }
   return keys;
 }
 
 std::string AllFieldTypeNames() {
   std::string out;
-  for (FieldType type : {FieldType::kText, FieldType::kNumber, FieldType::kMoney, FieldType::kDate,
-                         FieldType::kBool, FieldType::kChoice, FieldType::kFile, FieldType::kList,
-                         FieldType::kCriteria}) {
+  for (FieldType type :
+       {FieldType::kText, FieldType::kNumber, FieldType::kMoney, FieldType::kDate, FieldType::kBool,
+        FieldType::kChoice, FieldType::kFile, FieldType::kList, FieldType::kCriteria}) {
     if (!out.empty()) out += ", ";
     out += FieldTypeName(type);
   }
@@ -55,8 +64,8 @@ std::optional<int> ReadCount(LoadContext& ctx, const Mapping& map, std::string_v
   std::optional<long long> value = yaml_internal::ReadInt(ctx.doc, *entry);
   if (!value) return std::nullopt;
   if (*value < 0 || *value > 100000000) {
-    ctx.Error(entry->value_where, Quote(key) + " must be a whole number from 0, got " +
-                                      std::to_string(*value));
+    ctx.Error(entry->value_where,
+              Quote(key) + " must be a whole number from 0, got " + std::to_string(*value));
     return std::nullopt;
   }
   return static_cast<int>(*value);
@@ -119,8 +128,9 @@ void ReadFieldLimits(LoadContext& ctx, const Mapping& map, FieldDef& field) {
 }
 
 void ReadFieldOptions(LoadContext& ctx, const Mapping& map, FieldDef& field) {
-  const bool needs_options = field.type == FieldType::kChoice ||
-                             (field.type == FieldType::kList && field.item_type == FieldType::kChoice);
+  const bool needs_options =
+      field.type == FieldType::kChoice ||
+      (field.type == FieldType::kList && field.item_type == FieldType::kChoice);
   const Entry* options = map.Find("options");
   if (options != nullptr) {
     if (!needs_options) {
@@ -138,8 +148,8 @@ void ReadFieldOptions(LoadContext& ctx, const Mapping& map, FieldDef& field) {
 }
 
 std::optional<FieldType> ReadItemType(LoadContext& ctx, const Mapping& map) {
-  const Entry* item = map.Find("item");
-  if (item == nullptr) return FieldType::kText;
+  const Entry* item = map.Require("item", "text, number, money, date, choice or file");
+  if (item == nullptr) return std::nullopt;
   std::optional<std::string> name = yaml_internal::ReadText(ctx.doc, *item);
   if (!name) return std::nullopt;
   std::optional<FieldType> type = ParseFieldType(*name);
@@ -164,13 +174,14 @@ std::optional<FieldDef> ReadField(LoadContext& ctx, const Entry& item, const std
   if (!type_name) return std::nullopt;
   std::optional<FieldType> field_type = ParseFieldType(*type_name);
   if (!field_type) {
-    ctx.Error(type->value_where,
-              "unknown field type " + Quote(*type_name) + " (allowed: " + AllFieldTypeNames() + ")");
+    ctx.Error(type->value_where, "unknown field type " + Quote(*type_name) +
+                                     " (allowed: " + AllFieldTypeNames() + ")");
     return std::nullopt;
   }
   field.type = *field_type;
   map.AllowOnly(KeysForFieldType(field.type));
-  if (const Entry* label = map.Find("label")) field.label = yaml_internal::ReadText(ctx.doc, *label).value_or("");
+  if (const Entry* label = map.Find("label"))
+    field.label = yaml_internal::ReadText(ctx.doc, *label).value_or("");
   if (const Entry* required = map.Find("required")) {
     field.required = yaml_internal::ReadBool(ctx.doc, *required).value_or(false);
   }
@@ -186,8 +197,9 @@ std::optional<FieldDef> ReadField(LoadContext& ctx, const Entry& item, const std
                                      " has type criteria, but the workflow declares no criteria");
   }
   if (ctx.def.variables.count(field.name) > 0) {
-    ctx.Error(item.key_where, "field " + Quote(field.name) + " of form " + Quote(form) +
-                                  " has the name of a variable; case data can hold only one of them");
+    ctx.Error(item.key_where,
+              "field " + Quote(field.name) + " of form " + Quote(form) +
+                  " has the name of a variable; case data can hold only one of them");
   }
   return field;
 }
@@ -209,14 +221,13 @@ bool SameFieldType(const FieldDef& a, const FieldDef& b) {
   return SameType(FieldValueType(a), FieldValueType(b));
 }
 
-void CheckFieldType(LoadContext& ctx, std::map<std::string, FieldSeen>& seen,
-                    const FieldDef& field, const std::string& form, const SourceLocation& where) {
+void CheckFieldType(LoadContext& ctx, std::map<std::string, FieldSeen>& seen, const FieldDef& field,
+                    const std::string& form, const SourceLocation& where) {
   auto [it, inserted] = seen.emplace(field.name, FieldSeen{field, form, where});
   if (inserted || SameFieldType(it->second.field, field)) return;
-  ctx.Error(where, "field " + Quote(field.name) + " has type " + TypeText(field) +
-                       " in form " + Quote(form) + " but " + TypeText(it->second.field) +
-                       " in form " + Quote(it->second.form) + " (line " +
-                       std::to_string(it->second.where.line) +
+  ctx.Error(where, "field " + Quote(field.name) + " has type " + TypeText(field) + " in form " +
+                       Quote(form) + " but " + TypeText(it->second.field) + " in form " +
+                       Quote(it->second.form) + " (line " + std::to_string(it->second.where.line) +
                        "); a field name must have one type in every form");
 }
 
@@ -227,7 +238,8 @@ void ReadForm(LoadContext& ctx, const Entry& item, std::map<std::string, FieldSe
   Mapping map(ctx.doc, item.value, "form " + Quote(form.name), item.key_where);
   if (!map.valid()) return;
   map.AllowOnly({"label", "fields"});
-  if (const Entry* label = map.Find("label")) form.label = yaml_internal::ReadText(ctx.doc, *label).value_or("");
+  if (const Entry* label = map.Find("label"))
+    form.label = yaml_internal::ReadText(ctx.doc, *label).value_or("");
   if (const Entry* fields = map.Require("fields")) {
     Mapping field_map(ctx.doc, fields->value, "the fields of form " + Quote(form.name),
                       fields->key_where);
@@ -252,8 +264,9 @@ void ReadScale(LoadContext& ctx, const Entry& entry, CriterionDef& criterion) {
     high = yaml_internal::ParseIntText((*items)[1].text);
   }
   if (!low || !high || *low >= *high || *low < -1000 || *high > 1000) {
-    ctx.Error(entry.value_where, "'scale' must be [lowest, highest] with whole numbers, lowest "
-                                 "below highest (e.g. [1, 5])");
+    ctx.Error(entry.value_where,
+              "'scale' must be [lowest, highest] with whole numbers, lowest "
+              "below highest (e.g. [1, 5])");
     return;
   }
   criterion.scale_min = static_cast<int>(*low);
@@ -275,14 +288,16 @@ void ReadCriterion(LoadContext& ctx, const YAML::Node& node) {
     ctx.Error(id_text->where, "duplicate criterion id " + Quote(criterion.id));
     return;
   }
-  if (const Entry* e = map.Find("label")) criterion.label = yaml_internal::ReadText(ctx.doc, *e).value_or("");
+  if (const Entry* e = map.Find("label"))
+    criterion.label = yaml_internal::ReadText(ctx.doc, *e).value_or("");
   if (const Entry* e = map.Find("description")) {
     criterion.description = yaml_internal::ReadText(ctx.doc, *e).value_or("");
   }
   if (const Entry* e = map.Find("weight")) {
     std::optional<double> weight = yaml_internal::ReadNumber(ctx.doc, *e);
     if (weight && *weight <= 0) {
-      ctx.Error(e->value_where, "'weight' of criterion " + Quote(criterion.id) + " must be above 0");
+      ctx.Error(e->value_where,
+                "'weight' of criterion " + Quote(criterion.id) + " must be above 0");
     } else if (weight) {
       criterion.weight = *weight;
     }
@@ -307,9 +322,10 @@ void ReadCriterion(LoadContext& ctx, const YAML::Node& node) {
 void ReadCriteriaSection(LoadContext& ctx, const Entry& entry) {
   if (entry.value.IsNull()) return;
   if (!entry.value.IsSequence()) {
-    ctx.Error(entry.value_where, "'criteria' must be a list of {id, label, description, weight, "
-                                 "scale, minimum}, got " +
-                                     yaml_internal::DescribeNode(entry.value));
+    ctx.Error(entry.value_where,
+              "'criteria' must be a list of {id, label, description, weight, "
+              "scale, minimum}, got " +
+                  yaml_internal::DescribeNode(entry.value));
     return;
   }
   for (const YAML::Node& item : entry.value) ReadCriterion(ctx, item);

@@ -17,6 +17,7 @@ namespace uitdaag::loader_internal {
 using yaml_internal::Document;
 using yaml_internal::Entry;
 using yaml_internal::Mapping;
+using yaml_internal::Quote;
 
 // A name used somewhere, with the place it was written.
 struct NameUse {
@@ -45,14 +46,14 @@ struct LoadContext {
   const LoadOptions& options;
   WorkflowDefinition def;
 
-  SourceLocation top;              // where the file starts (1:1)
-  SourceLocation states_key;       // the `states:` key, if written
+  SourceLocation top;                       // where the file starts (1:1)
+  SourceLocation states_key;                // the `states:` key, if written
   std::optional<std::string> template_dir;  // resolved, if any
   SourceLocation template_dir_where;
 
-  std::vector<NameUse> templates_used;      // every `letters:` entry, in file order
-  std::vector<DeadlineUse> deadline_uses;   // every deadline named by an action
-  std::set<std::string> parameters_used;    // by deadlines, extensions and expressions
+  std::vector<NameUse> templates_used;     // every `letters:` entry, in file order
+  std::vector<DeadlineUse> deadline_uses;  // every deadline named by an action
+  std::set<std::string> parameters_used;   // by deadlines, extensions and expressions
   std::map<std::string, StatePlaces> state_places;
   std::map<std::string, SourceLocation> form_where;  // form id -> its key
   // Names that did not resolve, so later checks do not pile follow-up errors on them.
@@ -104,6 +105,8 @@ std::vector<std::string> KeysOf(const Map& map) {
   for (const auto& [key, value] : map) keys.push_back(key);
   return keys;
 }
+// "duration", "number", ... as written in YAML.
+const char* ParameterKindName(ParameterDef::Kind kind);
 // "unknown <kind> 'x' (known: ...)".
 std::string UnknownName(std::string_view kind, const std::string& name,
                         const std::vector<std::string>& known);

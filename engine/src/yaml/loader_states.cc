@@ -10,8 +10,6 @@ namespace uitdaag::loader_internal {
 
 namespace {
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 std::vector<std::string> StateIds(const WorkflowDefinition& def) {
   std::vector<std::string> ids;
   for (const StateDef& state : def.states) ids.push_back(state.id);
@@ -20,14 +18,15 @@ std::vector<std::string> StateIds(const WorkflowDefinition& def) {
 
 // ---- Expressions --------------------------------------------------------------------------------
 
-// The place of character `subject` (a decimal offset) of an expression whose text starts at `start`.
-SourceLocation OffsetLocation(SourceLocation start, const std::string& subject) {
-  int offset = 0;
+// The place of character `subject` (a decimal offset, from Expression) of the expression in
+// `scalar`.
+SourceLocation OffsetLocation(const Document& doc, const YAML::Node& scalar,
+                              const std::string& subject) {
+  size_t offset = 0;
   const char* end = subject.data() + subject.size();
   auto [ptr, ec] = std::from_chars(subject.data(), end, offset);
-  if (ec != std::errc() || ptr != end || offset < 0) offset = 0;
-  if (start.line > 0) start.column += offset;
-  return start;
+  if (ec != std::errc() || ptr != end) offset = 0;
+  return doc.TextLocation(scalar, offset);
 }
 
 // Every name an expression could use at this place, for "did you mean" hints.
@@ -75,14 +74,13 @@ struct CheckedExpression {
 // Parses the expression in `entry` and type-checks it for `event` (null: the event is unknown,
 // only parse). `what` names it in messages ("guard", "set 'x'").
 std::optional<CheckedExpression> ReadExpression(LoadContext& ctx, const Entry& entry,
-                                                const EventDef* event, bool event_known,
-                                                const std::string& what) {
+                                                const EventDef* event, const std::string& what) {
   std::optional<yaml_internal::Scalar> scalar = yaml_internal::ReadScalar(ctx.doc, entry);
   if (!scalar) return std::nullopt;
   const SourceLocation start = ctx.doc.TextStart(scalar->node);
   StatusOr<Expression> parsed = Expression::Parse(scalar->text);
   if (!parsed.ok()) {
-    ctx.Error(OffsetLocation(start, parsed.status().subject()),
+    ctx.Error(OffsetLocation(ctx.doc, scalar->node, parsed.status().subject()),
               what + ": " + parsed.status().message());
     return std::nullopt;
   }
@@ -93,11 +91,11 @@ std::optional<CheckedExpression> ReadExpression(LoadContext& ctx, const Entry& e
     ctx.parameters_used.insert(rest.substr(0, rest.find('.')));
   }
   CheckedExpression out{*parsed, std::nullopt, start};
-  if (!event_known) return out;
+  if (event == nullptr) return out;
   const WorkflowTypeEnvironment env(ctx.def, event);
   StatusOr<Type> type = parsed->Check(env);
   if (!type.ok()) {
-    ctx.Error(OffsetLocation(start, type.status().subject()),
+    ctx.Error(OffsetLocation(ctx.doc, scalar->node, type.status().subject()),
               what + ": " + WithHint(type.status().message(), ctx.def, event));
     return std::nullopt;
   }
@@ -109,16 +107,16 @@ std::optional<CheckedExpression> ReadExpression(LoadContext& ctx, const Entry& e
 
 bool CheckRole(LoadContext& ctx, const yaml_internal::Scalar& role, std::string_view key) {
   if (ctx.def.roles.count(role.text) > 0) return true;
-  ctx.Error(role.where,
-            UnknownName("role", role.text, KeysOf(ctx.def.roles)) + " in '" + std::string(key) + "'");
+  ctx.Error(role.where, UnknownName("role", role.text, KeysOf(ctx.def.roles)) + " in '" +
+                            std::string(key) + "'");
   return false;
 }
 
 bool IsTemplateName(std::string_view name) {
   if (name.empty()) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
@@ -161,7 +159,7 @@ void ReadTo(LoadContext& ctx, const Entry& entry, TransitionDef& t) {
 }
 
 void ReadGuard(LoadContext& ctx, const Entry& entry, const EventDef* event, TransitionDef& t) {
-  auto checked = ReadExpression(ctx, entry, event, event != nullptr, "guard");
+  auto checked = ReadExpression(ctx, entry, event, "guard");
   if (!checked) return;
   if (checked->type && checked->type->kind != ValueType::kBool) {
     ctx.Error(checked->where, "guard must be a condition (bool), but " +
@@ -172,20 +170,21 @@ void ReadGuard(LoadContext& ctx, const Entry& entry, const EventDef* event, Tran
   t.guard = std::move(checked->expression);
 }
 
-std::vector<std::string> VariableIds(const WorkflowDefinition& def) { return KeysOf(def.variables); }
+std::vector<std::string> VariableIds(const WorkflowDefinition& def) {
+  return KeysOf(def.variables);
+}
 
 void ReadSet(LoadContext& ctx, const Entry& entry, const EventDef* event, TransitionDef& t) {
   Mapping map(ctx.doc, entry.value, "'set'", entry.key_where);
   for (const Entry& item : map.entries()) {
     auto variable = ctx.def.variables.find(item.key);
     if (variable == ctx.def.variables.end()) {
-      ctx.Error(item.key_where, "'set' can only assign variables, and " + Quote(item.key) +
-                                    " is not one (" +
-                                    yaml_internal::KnownNames(item.key, VariableIds(ctx.def)) +
-                                    ")");
+      ctx.Error(item.key_where,
+                "'set' can only assign variables, and " + Quote(item.key) + " is not one (" +
+                    yaml_internal::KnownNames(item.key, VariableIds(ctx.def)) + ")");
       continue;
     }
-    auto checked = ReadExpression(ctx, item, event, event != nullptr, "set " + Quote(item.key));
+    auto checked = ReadExpression(ctx, item, event, "set " + Quote(item.key));
     if (!checked) continue;
     FieldDef as_field;
     as_field.type = variable->second.type;
@@ -322,14 +321,13 @@ TransitionDef ReadTransition(LoadContext& ctx, const YAML::Node& node, const Sou
                            " on " + Quote(event_id);
   Mapping map(ctx.doc, node, what, where);
   if (!map.valid()) return t;
-  std::vector<std::string_view> keys = {"to", "guard", "letters", "notify", "assign", "set",
-                                        "deadlines"};
+  std::vector<std::string_view> keys = {"to",     "guard", "letters",  "notify",
+                                        "assign", "set",   "deadlines"};
   if (except != nullptr) keys.push_back("except");
   map.AllowOnly(keys);
   // Expressions are type-checked only for a known event whose form resolved.
-  const EventDef* event = ctx.events_with_unknown_form.count(event_id) > 0
-                              ? nullptr
-                              : ctx.def.FindEvent(event_id);
+  const EventDef* event =
+      ctx.events_with_unknown_form.count(event_id) > 0 ? nullptr : ctx.def.FindEvent(event_id);
   for (const Entry& entry : map.entries()) {
     if (entry.key == "to") ReadTo(ctx, entry, t);
     if (entry.key == "guard") ReadGuard(ctx, entry, event, t);
@@ -356,8 +354,8 @@ void ReadOnEntry(LoadContext& ctx, const Entry& entry, StateDef& state) {
   if (entry.value.IsSequence()) {
     for (const YAML::Node& item : entry.value) {
       const SourceLocation where = ctx.doc.Where(item);
-      state.transitions.push_back(ReadTransition(ctx, item, where.line > 0 ? where : entry.key_where,
-                                                 state.id, entry.key, nullptr));
+      state.transitions.push_back(ReadTransition(
+          ctx, item, where.line > 0 ? where : entry.key_where, state.id, entry.key, nullptr));
     }
     return;
   }

@@ -14,13 +14,18 @@ namespace {
 using yaml_internal::Document;
 using yaml_internal::Entry;
 using yaml_internal::Mapping;
-
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+using yaml_internal::Quote;
 
 constexpr StatusCode kAllCodes[] = {
-    StatusCode::kOk,           StatusCode::kInvalidArgument,  StatusCode::kNotFound,
-    StatusCode::kFailedPrecondition, StatusCode::kPermissionDenied, StatusCode::kConflict,
-    StatusCode::kAlreadyExists, StatusCode::kIoError,          StatusCode::kInternal,
+    StatusCode::kOk,
+    StatusCode::kInvalidArgument,
+    StatusCode::kNotFound,
+    StatusCode::kFailedPrecondition,
+    StatusCode::kPermissionDenied,
+    StatusCode::kConflict,
+    StatusCode::kAlreadyExists,
+    StatusCode::kIoError,
+    StatusCode::kInternal,
 };
 
 class ScriptReader {
@@ -35,7 +40,8 @@ class ScriptReader {
     Mapping top(doc_, root, "the script", doc_.At(1, 1));
     if (!top.valid()) return;
     top.AllowOnly({"case", "start", "steps", "until"});
-    if (const Entry* e = top.Find("case")) script.case_id = yaml_internal::ReadText(doc_, *e).value_or(script.case_id);
+    if (const Entry* e = top.Find("case"))
+      script.case_id = yaml_internal::ReadText(doc_, *e).value_or(script.case_id);
     if (const Entry* e = top.Find("start")) script.start = ReadInstant(*e);
     if (const Entry* e = top.Require("steps", "a list of dated events")) ReadSteps(*e, script);
     if (const Entry* e = top.Find("until")) script.until = ReadInstant(*e);
@@ -94,8 +100,8 @@ class ScriptReader {
       StatusOr<Date> date = Date::Parse(text->text);
       if (!date.ok()) {
         doc_.Error(text->where, "expected end of deadline " + Quote(item.key) + ": " +
-                                    Quote(text->text) + " is not a date (YYYY-MM-DD): " +
-                                    date.status().message());
+                                    Quote(text->text) +
+                                    " is not a date (YYYY-MM-DD): " + date.status().message());
         continue;
       }
       expect.deadlines[item.key] = *date;
@@ -115,8 +121,8 @@ class ScriptReader {
       if (!known.empty()) known += ", ";
       known += StatusCodeName(code);
     }
-    doc_.Error(text->where, "unknown status code " + Quote(text->text) + " in 'rejected' (known: " +
-                                known + ")");
+    doc_.Error(text->where, "unknown status code " + Quote(text->text) +
+                                " in 'rejected' (known: " + known + ")");
   }
 
   Expectation ReadExpect(const Entry& entry) {
@@ -160,8 +166,10 @@ class ScriptReader {
       doc_.Error(step.where, "a step needs 'event' (or 'advance: true' to only let time pass)");
     }
     if (event != nullptr) step.event.id = yaml_internal::ReadText(doc_, *event).value_or("");
-    if (const Entry* e = map.Find("role")) step.event.role = yaml_internal::ReadText(doc_, *e).value_or("");
-    if (const Entry* e = map.Find("actor")) step.event.actor = yaml_internal::ReadText(doc_, *e).value_or("");
+    if (const Entry* e = map.Find("role"))
+      step.event.role = yaml_internal::ReadText(doc_, *e).value_or("");
+    if (const Entry* e = map.Find("actor"))
+      step.event.actor = yaml_internal::ReadText(doc_, *e).value_or("");
     if (const Entry* e = map.Find("data")) {
       step.event.payload = ToRecord(e->value, "'data'").value_or(ValueRecord{});
     }
@@ -231,7 +239,8 @@ StatusOr<Script> LoadScriptFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (in) text << in.rdbuf();
-  if (!in.is_open() || in.bad()) return Status::IoError(path + ": cannot read the script file", path);
+  if (!in.is_open() || in.bad())
+    return Status::IoError(path + ": cannot read the script file", path);
   return LoadScriptText(text.str(), path);
 }
 

@@ -24,8 +24,6 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 std::string Join(const std::vector<std::string_view>& names) {
   std::string out;
   for (std::string_view name : names) {
@@ -53,10 +51,13 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+std::string Quote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
 // ---- Document --------------------------------------------------------------------------------
 
-Document::Document(std::string file, std::string_view text)
-    : file_(std::move(file)), text_(text) {
+Document::Document(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {
   lines_ = SplitLines(text_);
 }
 
@@ -108,6 +109,25 @@ SourceLocation Document::TextStart(const YAML::Node& scalar) const {
   return where;
 }
 
+SourceLocation Document::TextLocation(const YAML::Node& scalar, size_t offset) const {
+  SourceLocation where = TextStart(scalar);
+  if (where.line == 0) return where;
+  size_t column = static_cast<size_t>(where.column - 1);
+  for (int line = where.line - 1; static_cast<size_t>(line) < lines_.size(); ++line) {
+    std::string_view text = Line(line);
+    const size_t end = text.find_last_not_of(" \t");
+    const size_t length = end == std::string_view::npos || end < column ? 0 : end + 1 - column;
+    const bool has_next = static_cast<size_t>(line + 1) < lines_.size();
+    if (offset <= length || !has_next) {
+      return At(line + 1, static_cast<int>(column + offset) + 1);
+    }
+    offset -= length + 1;  // the line's text and the break that folds into one character
+    const size_t next_indent = Line(line + 1).find_first_not_of(" \t");
+    column = next_indent == std::string_view::npos ? 0 : next_indent;
+  }
+  return where;
+}
+
 void Document::Error(const SourceLocation& where, std::string message) {
   diagnostics_.push_back({Diagnostic::Severity::kError, where, std::move(message)});
   ++error_count_;
@@ -128,11 +148,15 @@ std::vector<Diagnostic> Document::TakeDiagnostics() {
 
 std::string DescribeNode(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "'" + node.Scalar() + "'";
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: return "nothing";
+    case YAML::NodeType::Undefined:
+      return "nothing";
   }
   return "nothing";
 }
@@ -156,8 +180,8 @@ Mapping::Mapping(Document& doc, const YAML::Node& node, std::string what,
     entry.value = it->second;
     entry.key_where = doc.Where(entry.key_node);
     if (!entry.key_node.IsScalar()) {
-      doc.Error(entry.key_where, "keys in " + what_ + " must be plain names, got " +
-                                     DescribeNode(entry.key_node));
+      doc.Error(entry.key_where,
+                "keys in " + what_ + " must be plain names, got " + DescribeNode(entry.key_node));
       continue;
     }
     entry.key = entry.key_node.Scalar();
@@ -266,9 +290,9 @@ std::optional<std::vector<Scalar>> ReadScalarList(Document& doc, const Entry& en
   for (const YAML::Node& item : entry.value) {
     const SourceLocation where = doc.Where(item);
     if (!item.IsScalar()) {
-      doc.Error(where.line == 0 ? entry.value_where : where,
-                "items of " + Quote(entry.key) + " must be single values, got " +
-                    DescribeNode(item));
+      doc.Error(
+          where.line == 0 ? entry.value_where : where,
+          "items of " + Quote(entry.key) + " must be single values, got " + DescribeNode(item));
       ok = false;
       continue;
     }

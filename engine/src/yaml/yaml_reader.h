@@ -8,14 +8,14 @@
 // Thread safety: a Document is used by one thread at a time.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "uitdaag/loader.h"
 #include "uitdaag/workflow.h"
@@ -37,6 +37,10 @@ class Document {
   // Where the text of a scalar starts: after an opening quote; for a block scalar (| or >), at
   // the first character of its first line. Expression offsets are added to this column.
   SourceLocation TextStart(const YAML::Node& scalar) const;
+  // Where character `offset` of a scalar's text is. A scalar written over several lines (plain,
+  // quoted, or a `>-` / `|` block) has one character (a space or a newline) per line break, so
+  // the offset is followed across lines. Escapes inside double quotes are not accounted for.
+  SourceLocation TextLocation(const YAML::Node& scalar, size_t offset) const;
   SourceLocation At(int line, int column) const { return {file_, line, column}; }
 
   void Error(const SourceLocation& where, std::string message);
@@ -117,6 +121,9 @@ std::optional<std::vector<Scalar>> ReadScalarList(Document& doc, const Entry& en
 std::optional<bool> ParseBoolText(std::string_view text);
 std::optional<long long> ParseIntText(std::string_view text);
 std::optional<double> ParseNumberText(std::string_view text);
+
+// 'text', for messages.
+std::string Quote(std::string_view text);
 
 // A name usable in expression paths: [A-Za-z_][A-Za-z0-9_]*.
 bool IsIdentifier(std::string_view name);
