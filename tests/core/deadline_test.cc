@@ -1,27 +1,15 @@
 // Deadline computation mechanics: targets, warnings, explanations in English.
 #include <catch2/catch.hpp>
 
+#include "support/deadline_builders.h"
 #include "uitdaag/deadline.h"
 
 namespace uitdaag {
 namespace {
 
-using Kind = ExplanationStep::Kind;
+using namespace testing;  // NOLINT: the builders are the vocabulary of these tests
 
-Date D(int y, int m, int d) { return Date::FromYmd(y, m, d); }
-
-DeadlineRule EightWeeks() {
-  DeadlineRule rule;
-  rule.period = Duration{8, DurationUnit::kWeeks};
-  rule.atw = true;
-  return rule;
-}
-
-std::vector<Kind> KindsOf(const std::vector<ExplanationStep>& steps) {
-  std::vector<Kind> kinds;
-  for (const ExplanationStep& s : steps) kinds.push_back(s.kind);
-  return kinds;
-}
+DeadlineRule EightWeeks() { return Period(8, DurationUnit::kWeeks); }
 
 const BusinessCalendar kCalendar;
 

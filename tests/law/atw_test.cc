@@ -2,46 +2,16 @@
 // calendar_test.cc), art. 4 (exclusions), checked through ComputeDeadline and ApplyAtw.
 #include <catch2/catch.hpp>
 
+#include "support/deadline_builders.h"
 #include "uitdaag/deadline.h"
 
 namespace uitdaag {
 namespace {
 
-using Kind = ExplanationStep::Kind;
-
-Date D(int y, int m, int d) { return Date::FromYmd(y, m, d); }
-
-ExplanationStep Step(Kind kind, Date date, std::string detail = {}) {
-  ExplanationStep s{};
-  s.kind = kind;
-  s.date = date;
-  s.detail = std::move(detail);
-  return s;
-}
-
-// Atw art. 1: `from` is not a working day, so the period runs on to the next day.
-ExplanationStep Roll(Date from, std::string why) {
-  ExplanationStep s = Step(Kind::kRollOver, from.AddDays(1), std::move(why));
-  s.from = from;
-  return s;
-}
-
-DeadlineRule Period(int amount, DurationUnit unit, bool atw = true) {
-  DeadlineRule rule;
-  rule.kind = DeadlineRule::Kind::kPeriod;
-  rule.period = Duration{amount, unit};
-  rule.atw = atw;
-  return rule;
-}
+using namespace testing;  // NOLINT: the builders are the vocabulary of these tests
 
 DeadlineComputation Compute(const DeadlineRule& rule, Date start) {
   return ComputeDeadline(rule, start, {}, {}, BusinessCalendar(), start);
-}
-
-std::vector<Kind> KindsOf(const std::vector<ExplanationStep>& steps) {
-  std::vector<Kind> kinds;
-  for (const ExplanationStep& s : steps) kinds.push_back(s.kind);
-  return kinds;
 }
 
 // ---- The worked examples of the domain brief ----------------------------------------------------

@@ -2,59 +2,13 @@
 // period), and annual deadlines, checked through ComputeDeadline.
 #include <catch2/catch.hpp>
 
+#include "support/deadline_builders.h"
 #include "uitdaag/deadline.h"
 
 namespace uitdaag {
 namespace {
 
-using Kind = ExplanationStep::Kind;
-
-Date D(int y, int m, int d) { return Date::FromYmd(y, m, d); }
-
-ExplanationStep Step(Kind kind, Date date, std::string detail = {}) {
-  ExplanationStep s{};
-  s.kind = kind;
-  s.date = date;
-  s.detail = std::move(detail);
-  return s;
-}
-
-ExplanationStep Roll(Date from, std::string why) {
-  ExplanationStep s = Step(Kind::kRollOver, from.AddDays(1), std::move(why));
-  s.from = from;
-  return s;
-}
-
-ExplanationStep Suspended(Date result, Date from, std::optional<Date> until, int days,
-                          std::string reason) {
-  ExplanationStep s = Step(until ? Kind::kSuspension : Kind::kOpenSuspension, result,
-                           std::move(reason));
-  s.from = from;
-  s.until = until;
-  s.days = days;
-  return s;
-}
-
-ExplanationStep Extended(Date result, Date on, std::string by) {
-  ExplanationStep s = Step(Kind::kExtension, result, std::move(by));
-  s.from = on;
-  return s;
-}
-
-DeadlineRule Period(int amount, DurationUnit unit, bool atw = true) {
-  DeadlineRule rule;
-  rule.period = Duration{amount, unit};
-  rule.atw = atw;
-  return rule;
-}
-
-DeadlineRule Annual(int month, int day, bool atw) {
-  DeadlineRule rule;
-  rule.kind = DeadlineRule::Kind::kAnnual;
-  rule.annual = MonthDay{month, day};
-  rule.atw = atw;
-  return rule;
-}
+using namespace testing;  // NOLINT: the builders are the vocabulary of these tests
 
 const BusinessCalendar kCalendar;
 

@@ -99,6 +99,15 @@ class CaseDriver {
   std::vector<Effect> last_effects_;
 };
 
+// The templates of the letters a step rendered, in order.
+inline std::vector<std::string> Letters(const std::vector<Effect>& effects) {
+  std::vector<std::string> letters;
+  for (const Effect& e : effects) {
+    if (e.kind == Effect::Kind::kRenderLetter) letters.push_back(e.name);
+  }
+  return letters;
+}
+
 inline ValueRecord Payload(std::initializer_list<std::pair<const std::string, Value>> fields) {
   ValueRecord record;
   for (const auto& [k, v] : fields) record.emplace(k, v);

@@ -12,6 +12,7 @@ namespace {
 using testing::At;
 using testing::CaseDriver;
 using testing::D;
+using testing::Letters;
 using testing::Payload;
 
 std::shared_ptr<const WorkflowDefinition> Default() {
@@ -39,14 +40,6 @@ ValueRecord AllScores(int score) {
         {{"score", Value::Number(score)}, {"reason", Value::Text("Onderbouwing voor " + c.id)}});
   }
   return Payload({{"scores", Value::Record(scores)}});
-}
-
-std::vector<std::string> Letters(const std::vector<Effect>& effects) {
-  std::vector<std::string> letters;
-  for (const Effect& e : effects) {
-    if (e.kind == Effect::Kind::kRenderLetter) letters.push_back(e.name);
-  }
-  return letters;
 }
 
 // Submitted Monday 5 January 2026: eight weeks end on Monday 2 March 2026.

@@ -12,20 +12,13 @@ namespace {
 using testing::At;
 using testing::CaseDriver;
 using testing::D;
+using testing::Letters;
 using testing::Payload;
 
 std::shared_ptr<const WorkflowDefinition> Variant() {
   static const auto def = testing::LoadOrFail(std::string(UITDAAG_SOURCE_DIR) +
                                               "/workflows/uitdaagrecht-subsidie.yaml");
   return def;
-}
-
-std::vector<std::string> Letters(const std::vector<Effect>& effects) {
-  std::vector<std::string> letters;
-  for (const Effect& e : effects) {
-    if (e.kind == Effect::Kind::kRenderLetter) letters.push_back(e.name);
-  }
-  return letters;
 }
 
 ValueRecord Request(const std::string& legal_form) {

@@ -32,8 +32,7 @@ namespace uitdaag {
 
 class WorkflowTypeEnvironment final : public TypeEnvironment {
  public:
-  // `event` may be null: then no event.* names are visible (any_state guards on several events
-  // see only the names common to all of them: the loader passes each event in turn).
+  // `event` is the event whose transitions the expression belongs to; null: no event.* names.
   WorkflowTypeEnvironment(const WorkflowDefinition& def, const EventDef* event);
   std::optional<Type> TypeOf(std::string_view path) const override;
 

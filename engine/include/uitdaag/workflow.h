@@ -112,7 +112,9 @@ struct DeadlineActions {
   }
 };
 
-// One way out of a state on an event. `to` equals the source state for a self-transition.
+// One way out of a state on an event. `to` equals the source state for a self-transition; an
+// any_state transition written without `to` has from == to == "*": it stays in whatever state
+// the case is in.
 struct TransitionDef {
   std::string from;   // the state; "*" for a transition declared under any_state
   std::string event;
