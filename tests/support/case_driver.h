@@ -99,6 +99,16 @@ class CaseDriver {
   std::vector<Effect> last_effects_;
 };
 
+// A criteria form payload scoring every criterion of `def` with `score` and a written reason.
+inline ValueRecord AllScores(const WorkflowDefinition& def, int score) {
+  ValueRecord scores;
+  for (const CriterionDef& c : def.criteria) {
+    scores[c.id] = Value::Record(
+        {{"score", Value::Number(score)}, {"reason", Value::Text("Onderbouwing voor " + c.id)}});
+  }
+  return ValueRecord{{"scores", Value::Record(scores)}};
+}
+
 // The templates of the letters a step rendered, in order.
 inline std::vector<std::string> Letters(const std::vector<Effect>& effects) {
   std::vector<std::string> letters;

@@ -33,15 +33,6 @@ ValueRecord Request(const std::string& who = "bewonersgroep") {
                   {"kwaliteit_en_continuiteit", Value::Text("Werkrooster met vervanging")}});
 }
 
-ValueRecord AllScores(int score) {
-  ValueRecord scores;
-  for (const CriterionDef& c : Default()->criteria) {
-    scores[c.id] = Value::Record(
-        {{"score", Value::Number(score)}, {"reason", Value::Text("Onderbouwing voor " + c.id)}});
-  }
-  return Payload({{"scores", Value::Record(scores)}});
-}
-
 // Submitted Monday 5 January 2026: eight weeks end on Monday 2 March 2026.
 CaseDriver Submitted(const std::string& who = "bewonersgroep") {
   CaseDriver c(Default(), At("2026-01-05T09:00"));
@@ -69,7 +60,7 @@ CaseDriver ReadyForDecision(int score) {
                Payload({{"voorstel", Value::Text("toewijzen")},
                         {"toelichting", Value::Text("x")}}))
             .code() == StatusCode::kFailedPrecondition);  // not yet assessed
-  REQUIRE(c.Fire("criteria_scoren", "behandelaar", At("2026-01-27"), AllScores(score)).ok());
+  REQUIRE(c.Fire("criteria_scoren", "behandelaar", At("2026-01-27"), testing::AllScores(*Default(), score)).ok());
   REQUIRE(c.Fire("advies_vastleggen", "behandelaar", At("2026-01-28"),
                  Payload({{"advies_afdeling", Value::Text("Openbare ruimte")},
                           {"advies", Value::Text("Positief")}}))

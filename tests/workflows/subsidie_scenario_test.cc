@@ -33,15 +33,6 @@ ValueRecord Request(const std::string& legal_form) {
                   {"kwaliteit_en_continuiteit", Value::Text("Vast bestuur en roosters")}});
 }
 
-ValueRecord Scores(int score) {
-  ValueRecord scores;
-  for (const CriterionDef& c : Variant()->criteria) {
-    scores[c.id] = Value::Record(
-        {{"score", Value::Number(score)}, {"reason", Value::Text("Motivering " + c.id)}});
-  }
-  return Payload({{"scores", Value::Record(scores)}});
-}
-
 ValueRecord Grant(const std::string& amount) {
   return Payload({{"uitkomst", Value::Text("toegewezen")},
                   {"motivering", Value::Text("Het plan voldoet aan alle criteria")},
@@ -114,7 +105,7 @@ TEST_CASE("variant: grant decision, yearly reports before 1 May, renewals capped
                           {"begroting", Value::Text("15000")},
                           {"risicos", Value::Text("Vrijwilligerstekort")}}))
               .ok());
-  REQUIRE(c.Fire("criteria_scoren", "behandelaar", At("2026-02-02"), Scores(3)).ok());
+  REQUIRE(c.Fire("criteria_scoren", "behandelaar", At("2026-02-02"), testing::AllScores(*Variant(), 3)).ok());
   REQUIRE(c.Fire("voorleggen", "behandelaar", At("2026-02-03"),
                  Payload({{"voorstel", Value::Text("toewijzen")},
                           {"toelichting", Value::Text("Positief")}}))
