@@ -86,7 +86,7 @@ TEST_CASE("Loader: the shipped uitdaagrecht workflow loads without errors", "[lo
   CHECK(def.forms.size() == 19);
   CHECK(def.roles.size() == 3);
   CHECK(def.criteria.size() == 6);
-  CHECK(def.parameters.size() == 12);
+  CHECK(def.parameters.size() == 11);
   CHECK(def.any_state.size() == 3);
   CHECK(def.InitialState().id == "concept");
   CHECK(def.calendar.extra_days().empty());
