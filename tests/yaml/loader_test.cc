@@ -25,7 +25,7 @@ std::string ShippedWorkflow() {
   return std::string(UITDAAG_SOURCE_DIR) + "/workflows/uitdaagrecht.yaml";
 }
 
-LoadResult LoadShippedWithStubTemplates() {
+LoadResult LoadShippedWithFixtureTemplates() {
   LoadOptions options;
   options.template_dir = Fixture("templates");
   return LoadWorkflowFile(ShippedWorkflow(), options);
@@ -71,7 +71,7 @@ void RequireError(const Loaded& loaded, int line, int column,
 // ------------------------------------------------------------------------
 
 TEST_CASE("Loader: the shipped uitdaagrecht workflow loads without errors", "[loader]") {
-  const LoadResult result = LoadShippedWithStubTemplates();
+  const LoadResult result = LoadShippedWithFixtureTemplates();
   INFO(Dump(result));
   REQUIRE(result.ok());
   CHECK(result.error_count() == 0);
@@ -107,7 +107,7 @@ TEST_CASE("Loader: the shipped workflow loads with its own templates", "[loader]
 }
 
 TEST_CASE("Loader: the decision transitions of the shipped workflow", "[loader]") {
-  const LoadResult result = LoadShippedWithStubTemplates();
+  const LoadResult result = LoadShippedWithFixtureTemplates();
   REQUIRE(result.ok());
   const WorkflowDefinition& def = *result.definition;
   const auto besluiten = def.CandidateTransitions("besluitvorming", "besluiten");
@@ -133,7 +133,7 @@ TEST_CASE("Loader: the decision transitions of the shipped workflow", "[loader]"
 }
 
 TEST_CASE("Loader: suspension, assignment and variables in the shipped workflow", "[loader]") {
-  const LoadResult result = LoadShippedWithStubTemplates();
+  const LoadResult result = LoadShippedWithFixtureTemplates();
   REQUIRE(result.ok());
   const WorkflowDefinition& def = *result.definition;
   const auto vragen = def.CandidateTransitions("ontvangen", "aanvulling_vragen");
@@ -162,7 +162,7 @@ TEST_CASE("Loader: suspension, assignment and variables in the shipped workflow"
 }
 
 TEST_CASE("Loader: deadline rules and parameters of the shipped workflow", "[loader]") {
-  const LoadResult result = LoadShippedWithStubTemplates();
+  const LoadResult result = LoadShippedWithFixtureTemplates();
   REQUIRE(result.ok());
   const WorkflowDefinition& def = *result.definition;
   const DeadlineDef* beslis = def.FindDeadline("beslistermijn");
@@ -200,7 +200,7 @@ TEST_CASE("Loader: deadline rules and parameters of the shipped workflow", "[loa
 }
 
 TEST_CASE("Loader: any_state transitions and their exceptions", "[loader]") {
-  const LoadResult result = LoadShippedWithStubTemplates();
+  const LoadResult result = LoadShippedWithFixtureTemplates();
   REQUIRE(result.ok());
   const WorkflowDefinition& def = *result.definition;
   CHECK(def.any_state_except.at("intrekken") ==
