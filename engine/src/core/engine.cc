@@ -7,17 +7,9 @@
 #include "engine_internal.h"
 #include "engine_scope.h"
 #include "uitdaag/form.h"
+#include "uitdaag/join.h"
 
 namespace uitdaag {
-
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& name : names) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out.empty() ? "none" : out;
-}
 
 CaseSnapshot NewCase(const WorkflowDefinition& def, std::string case_id, Instant now) {
   CaseSnapshot snapshot;
@@ -59,6 +51,11 @@ StatusOr<const TransitionDef*> ChooseTransition(
 
 namespace {
 
+// "a, b" or "none", for messages that list what is allowed.
+std::string NamesOrNone(const std::vector<std::string>& names) {
+  return names.empty() ? "none" : JoinNames(names);
+}
+
 Status CheckTimeAndVersion(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
                            const Event& event, Instant now) {
   if (snapshot.workflow_id != def.id || snapshot.workflow_version != def.version) {
@@ -81,7 +78,7 @@ Status CheckRole(const EventDef& def, const Event& event) {
   }
   if (std::find(def.roles.begin(), def.roles.end(), event.role) == def.roles.end()) {
     return Status::PermissionDenied("role '" + event.role + "' may not fire event '" + def.id +
-                                        "' (allowed: " + JoinNames(def.roles) + ")",
+                                        "' (allowed: " + NamesOrNone(def.roles) + ")",
                                     event.role);
   }
   return Status::Ok();
@@ -111,14 +108,11 @@ StatusOr<ValueRecord> ValidatePayload(const WorkflowDefinition& def, const Event
 
 }  // namespace
 
-StatusOr<StepResult> StepTimer(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
-                               const Event& event, Instant now);  // timers.cc
-
 StatusOr<StepResult> Step(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
                           const Event& event, Instant now) {
   if (event.timer) {
     UITDAAG_RETURN_IF_ERROR(CheckTimeAndVersion(def, snapshot, event, now));
-    return StepTimer(def, snapshot, event, now);
+    return StepTimer(def, snapshot, event);
   }
   const EventDef* event_def = def.FindEvent(event.id);
   if (event_def == nullptr) {
@@ -132,7 +126,7 @@ StatusOr<StepResult> Step(const WorkflowDefinition& def, const CaseSnapshot& sna
   if (candidates.empty()) {
     return Status::FailedPrecondition("event '" + event.id + "' is not possible in state '" +
                                           snapshot.state + "' (possible there: " +
-                                          JoinNames(PossibleEvents(def, snapshot.state)) + ")",
+                                          NamesOrNone(PossibleEvents(def, snapshot.state)) + ")",
                                       event.id);
   }
   StatusOr<ValueRecord> values = ValidatePayload(def, *event_def, event.payload);

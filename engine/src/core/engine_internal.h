@@ -7,6 +7,7 @@
 #include "uitdaag/case.h"
 #include "uitdaag/deadline.h"
 #include "uitdaag/effect.h"
+#include "uitdaag/engine.h"
 #include "uitdaag/status.h"
 #include "uitdaag/value.h"
 #include "uitdaag/workflow.h"
@@ -45,10 +46,12 @@ Status ApplyTransition(const TransitionContext& ctx, const TransitionDef& transi
 // stopped deadline does nothing.
 void StopTrack(DeadlineTrack* track, Date today, std::vector<Effect>* effects);
 
+// Step() for an event with `timer` set, after Step() checked its time and the workflow version
+// (timers.cc).
+StatusOr<StepResult> StepTimer(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
+                               const Event& event);
+
 // Stops every deadline that has not been stopped (entering a final state), with effects.
 void StopAllDeadlines(CaseSnapshot* next, Date today, std::vector<Effect>* effects);
-
-// Joins names for messages: "a, b, c".
-std::string JoinNames(const std::vector<std::string>& names);
 
 }  // namespace uitdaag

@@ -83,7 +83,7 @@ std::optional<DueTimer> NextTimer(const WorkflowDefinition& def, const CaseSnaps
 }
 
 StatusOr<StepResult> StepTimer(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
-                               const Event& event, Instant now) {
+                               const Event& event) {
   const TimerRef& ref = *event.timer;
   auto it = snapshot.deadlines.find(ref.deadline);
   if (it == snapshot.deadlines.end() || it->second.round != ref.round ||
@@ -141,7 +141,6 @@ StatusOr<StepResult> StepTimer(const WorkflowDefinition& def, const CaseSnapshot
   }
   result.snapshot.version = snapshot.version + 1;
   result.snapshot.updated_at = event.at;
-  (void)now;
   return result;
 }
 

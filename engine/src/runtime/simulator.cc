@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "uitdaag/join.h"
+
 namespace uitdaag {
 namespace {
 
@@ -237,12 +239,6 @@ void Run::RunStep(const ScriptStep& step) {
   Check(step, &result_.timeline.back(), letters);
 }
 
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string out = "[";
-  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-  return out + "]";
-}
-
 void Run::Check(const ScriptStep& step, const TimelineEntry* entry,
                 const std::vector<std::string>& letters) {
   const Expectation& x = step.expect;
@@ -274,7 +270,8 @@ void Run::Check(const ScriptStep& step, const TimelineEntry* entry,
     }
   }
   if (x.letters && *x.letters != letters) {
-    Fail(step.where, "expected letters " + JoinNames(*x.letters) + ", got " + JoinNames(letters));
+    Fail(step.where,
+         "expected letters [" + JoinNames(*x.letters) + "], got [" + JoinNames(letters) + "]");
   }
   for (const auto& [field, expected] : x.data) {
     auto it = snapshot_.data.find(field);

@@ -2,19 +2,11 @@
 #include <algorithm>
 
 #include "loader_internal.h"
+#include "uitdaag/join.h"
 
 namespace uitdaag::loader_internal {
 
 namespace {
-
-std::string Join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& name : names) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
-}
 
 void ReadEventRoles(LoadContext& ctx, const Entry& entry, EventDef& event) {
   auto roles = yaml_internal::ReadScalarList(ctx.doc, entry);
@@ -134,7 +126,7 @@ void ReadOnExpire(LoadContext& ctx, const Entry& entry, DeadlineDef& deadline) {
   if (!event->timer) {
     ctx.Error(text->where, "'on_expire' of deadline " + Quote(deadline.id) + " names event " +
                                Quote(event->id) + ", which people fire (roles: " +
-                               Join(event->roles) + "); it needs an event with 'timer: true'");
+                               JoinNames(event->roles) + "); it needs an event with 'timer: true'");
     return;
   }
   deadline.on_expire = event->id;

@@ -6,6 +6,8 @@
 #include <exception>
 #include <utility>
 
+#include "uitdaag/join.h"
+
 namespace uitdaag::yaml_internal {
 
 namespace {
@@ -22,15 +24,6 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
     start = end + 1;
   }
   return lines;
-}
-
-std::string Join(const std::vector<std::string_view>& names) {
-  std::string out;
-  for (std::string_view name : names) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {
@@ -213,7 +206,7 @@ void Mapping::AllowOnly(const std::vector<std::string_view>& allowed) const {
     std::string message = "unknown key " + Quote(entry.key) + " in " + what_;
     const std::string closest = ClosestName(entry.key, names);
     if (!closest.empty()) message += " (did you mean " + Quote(closest) + "?)";
-    message += "; allowed keys: " + Join(allowed);
+    message += "; allowed keys: " + JoinNames(allowed);
     doc_->Error(entry.key_where, message);
   }
 }
