@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libyaml-cpp-dev          # workflow definitions
+  libpoco-dev              # Poco: Data (SQLite connector), JSON, Foundation (SHA-256)
+  libsqlite3-dev           # the embedded store (Poco's SQLite connector links the system library)
   catch2                   # tests (Catch2 v2)
   graphviz                 # `dot`, used by the graph tests to prove the DOT output parses
 )

@@ -89,6 +89,10 @@ struct DueTimer {
 std::vector<DueTimer> DueTimers(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
                                 Instant now);
 
+// Every timer of the case that has not fired yet, whenever it falls due, in the same order as
+// DueTimers(). This is what a store indexes by due time, so that a sweep only reads due work.
+std::vector<DueTimer> PendingTimers(const WorkflowDefinition& def, const CaseSnapshot& snapshot);
+
 // The next timer that will fall due after `now`, if any (for simulation and sweep scheduling).
 std::optional<DueTimer> NextTimer(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
                                   Instant now);

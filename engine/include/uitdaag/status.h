@@ -25,7 +25,17 @@ enum class StatusCode {
   kConflict,            // optimistic concurrency: the snapshot version is stale
   kAlreadyExists,       // a duplicate: idempotency key, case id
   kIoError,             // the file system or database failed
+  kUnavailable,         // busy right now (a database locked by another writer): try again
+  kResourceExhausted,   // out of room: disk or database full, a size limit reached
   kInternal,            // a broken invariant: a bug, never the user's fault
+};
+
+// Every code, in declaration order (for lookups by name and for listing them in messages).
+inline constexpr StatusCode kAllStatusCodes[] = {
+    StatusCode::kOk,          StatusCode::kInvalidArgument,  StatusCode::kNotFound,
+    StatusCode::kFailedPrecondition, StatusCode::kPermissionDenied, StatusCode::kConflict,
+    StatusCode::kAlreadyExists, StatusCode::kIoError,        StatusCode::kUnavailable,
+    StatusCode::kResourceExhausted, StatusCode::kInternal,
 };
 
 // The stable lower_snake name of a code ("failed_precondition"), for logs and JSON.
@@ -58,6 +68,12 @@ class Status {
   }
   static Status IoError(std::string msg, std::string subject = {}) {
     return {StatusCode::kIoError, std::move(msg), std::move(subject)};
+  }
+  static Status Unavailable(std::string msg, std::string subject = {}) {
+    return {StatusCode::kUnavailable, std::move(msg), std::move(subject)};
+  }
+  static Status ResourceExhausted(std::string msg, std::string subject = {}) {
+    return {StatusCode::kResourceExhausted, std::move(msg), std::move(subject)};
   }
   static Status Internal(std::string msg, std::string subject = {}) {
     return {StatusCode::kInternal, std::move(msg), std::move(subject)};
@@ -122,3 +138,14 @@ class StatusOr {
     ::uitdaag::Status uitdaag_status_ = (expr); \
     if (!uitdaag_status_.ok()) return uitdaag_status_; \
   } while (0)
+
+// `UITDAAG_ASSIGN_OR_RETURN(auto x, F());` declares x from F()'s value, or returns F()'s
+// Status from the enclosing function (which must return Status or a StatusOr).
+#define UITDAAG_CONCAT_INNER_(a, b) a##b
+#define UITDAAG_CONCAT_(a, b) UITDAAG_CONCAT_INNER_(a, b)
+#define UITDAAG_ASSIGN_OR_RETURN(lhs, expr) \
+  UITDAAG_ASSIGN_OR_RETURN_IMPL_(UITDAAG_CONCAT_(uitdaag_or_, __LINE__), lhs, expr)
+#define UITDAAG_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                                   \
+  if (!tmp.ok()) return tmp.status();                  \
+  lhs = std::move(tmp).value()

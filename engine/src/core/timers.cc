@@ -74,6 +74,12 @@ std::vector<DueTimer> DueTimers(const WorkflowDefinition& def, const CaseSnapsho
   return due;
 }
 
+std::vector<DueTimer> PendingTimers(const WorkflowDefinition& def, const CaseSnapshot& snapshot) {
+  // A running track's dates do not depend on the day they are looked at (only an open
+  // suspension does, and a suspended track has no timer), so any day will do.
+  return AllTimers(def, snapshot, snapshot.updated_at.LocalDate());
+}
+
 std::optional<DueTimer> NextTimer(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
                                   Instant now) {
   for (DueTimer& timer : AllTimers(def, snapshot, now.LocalDate())) {

@@ -16,18 +16,6 @@ using yaml_internal::Entry;
 using yaml_internal::Mapping;
 using yaml_internal::Quote;
 
-constexpr StatusCode kAllCodes[] = {
-    StatusCode::kOk,
-    StatusCode::kInvalidArgument,
-    StatusCode::kNotFound,
-    StatusCode::kFailedPrecondition,
-    StatusCode::kPermissionDenied,
-    StatusCode::kConflict,
-    StatusCode::kAlreadyExists,
-    StatusCode::kIoError,
-    StatusCode::kInternal,
-};
-
 class ScriptReader {
  public:
   explicit ScriptReader(Document& doc) : doc_(doc) {}
@@ -112,7 +100,7 @@ class ScriptReader {
     auto text = yaml_internal::ReadScalar(doc_, entry);
     if (!text) return;
     std::string known;
-    for (StatusCode code : kAllCodes) {
+    for (StatusCode code : kAllStatusCodes) {
       if (code == StatusCode::kOk) continue;
       if (text->text == StatusCodeName(code)) {
         expect.rejected = code;

@@ -1,0 +1,220 @@
+// CaseStore: cases, their event log, deadlines, timers, outbox, documents and idempotency keys
+// in one SQLite file, through Poco::Data.
+//
+// Durability: WAL journal with synchronous=FULL by default, so a commit that returned OK
+// survives a power cut; foreign keys on; a busy timeout so that a second writer waits instead of
+// failing at once. The schema is versioned (PRAGMA user_version) and Open() applies missing
+// migrations, each in its own transaction; a database written by a newer build is refused.
+//
+// Commit() is the one write path for case changes. In one IMMEDIATE transaction it checks the
+// expected version, appends the log entry with its hash chain (uitdaag/audit.h), writes the new
+// snapshot, upserts the changed deadlines, replaces the case's pending timers and queues the
+// outbox effects. Either all of that is stored or none of it (engine/DESIGN.md, "Storage").
+//
+// Errors (never exceptions):
+//   kConflict           the case changed since the snapshot the caller stepped from
+//   kAlreadyExists      an idempotency key that is already used (subject: the existing case id)
+//   kNotFound           no such case / document
+//   kUnavailable        the database stayed locked by another connection past the busy timeout
+//   kResourceExhausted  the disk or the database is full
+//   kIoError            cannot open, read-only, corrupt, or any other I/O failure
+//   kFailedPrecondition the schema is newer than this build knows
+//
+// Thread safety: one CaseStore is one SQLite connection and must be used by one thread at a
+// time. Open one store per thread (or per process); SQLite and the version check keep them
+// consistent with each other.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "uitdaag/audit.h"
+#include "uitdaag/case.h"
+#include "uitdaag/deadline.h"
+#include "uitdaag/effect.h"
+#include "uitdaag/engine.h"
+#include "uitdaag/instant.h"
+#include "uitdaag/status.h"
+
+namespace uitdaag {
+
+struct StoreOptions {
+  std::string path;            // the database file; created when absent unless read_only
+  bool read_only = false;
+  bool synchronous_full = true;  // false: synchronous=NORMAL (loses the last commits on power
+                                 // loss; for benchmarks and bulk loads only)
+  int busy_timeout_ms = 5000;
+  int64_t max_size_bytes = 0;  // 0: no cap; else commits that would grow the file beyond it fail
+                               // with kResourceExhausted (PRAGMA max_page_count)
+};
+
+// The current snapshot of a stored case and the hash at the head of its log.
+struct StoredCase {
+  CaseSnapshot snapshot;
+  std::string head_hash;
+};
+
+// The computed state of one deadline, kept queryable next to the snapshot.
+struct DeadlineRecord {
+  DeadlineTrack track;
+  Date legal_end;
+  std::optional<Date> target;  // service-level date, when the rule has one
+  bool provisional = false;  // an open suspension: the end moves on daily
+};
+
+// A claim on an idempotency key, made by the submission that creates a case.
+struct IdempotencyClaim {
+  std::string key;
+  std::string request_hash;  // of the request body; a reuse with another body is refused
+};
+
+struct CommitRequest {
+  // The snapshot after the step. For a new case (expected_version 0) leave id empty: the store
+  // numbers the case "<year>-<000001>" from the entry's year, and fills the id in.
+  CaseSnapshot snapshot;
+  int64_t expected_version = 0;  // the version the step started from
+  // The log entry without case_id, seq, prev_hash, hash and recorded_at (the store sets them).
+  LogEntry entry;
+  std::vector<DeadlineRecord> deadlines;  // tracks that changed in this step
+  std::vector<DueTimer> timers;           // every pending timer of the case (replaces the stored)
+  std::vector<Effect> outbox;             // effects to carry out after the commit
+  std::optional<IdempotencyClaim> idempotency;
+  Instant now;
+};
+
+struct CommitResult {
+  std::string case_id;
+  int64_t version = 0;
+  std::string hash;
+  std::vector<int64_t> outbox_ids;
+};
+
+struct TimerRecord {
+  std::string case_id;
+  TimerRef ref;
+  Instant due;
+};
+
+struct OutboxItem {
+  enum class Status { kPending, kDone, kFailed };  // kFailed: gave up after max attempts
+  int64_t id = 0;
+  std::string case_id;
+  int64_t seq = 0;
+  Effect effect;
+  Status status = Status::kPending;
+  int attempts = 0;
+  std::string last_error;
+  Instant next_attempt;
+};
+
+struct Document {
+  int64_t id = 0;
+  std::string case_id;
+  int64_t seq = 0;  // the log entry that produced it (0: not tied to an entry)
+  std::string kind;  // "letter", "upload"
+  std::string name;
+  std::string media_type;
+  std::string content;
+  std::string sha256;
+  Instant created_at;
+};
+
+struct DeadlineRow {
+  std::string case_id;
+  DeadlineRecord record;
+};
+
+// Counts for `uitdaag status` and tests.
+struct StoreCounts {
+  int64_t cases = 0;
+  int64_t events = 0;
+  int64_t timers = 0;
+  int64_t outbox_pending = 0;
+  int64_t outbox_failed = 0;
+  int64_t documents = 0;
+};
+
+class CaseStore {
+ public:
+  // Opens (and creates or migrates) the database.
+  static StatusOr<std::unique_ptr<CaseStore>> Open(const StoreOptions& options);
+  ~CaseStore();
+  CaseStore(const CaseStore&) = delete;
+  CaseStore& operator=(const CaseStore&) = delete;
+
+  // The schema version this build writes, and the one the open database has.
+  static int LatestSchemaVersion();
+  int schema_version() const;
+  const std::string& path() const;
+
+  StatusOr<StoredCase> Load(std::string_view case_id);
+  StatusOr<CommitResult> Commit(CommitRequest request);
+
+  // The case created under an idempotency key, or nullopt. kInvalidArgument when the key was
+  // used for a different request (another request_hash).
+  StatusOr<std::optional<std::string>> FindIdempotencyKey(const IdempotencyClaim& claim);
+
+  // The log of one case in seq order (kNotFound for an unknown case).
+  StatusOr<std::vector<LogEntry>> Entries(std::string_view case_id);
+  StatusOr<std::vector<DeadlineRow>> Deadlines(std::string_view case_id);
+  // Every case id, sorted.
+  StatusOr<std::vector<std::string>> CaseIds();
+
+  // Checks every case: its chain (VerifyChain), and that the case row's version and head hash
+  // match the last entry (so a removed tail is found). `progress` is called per case.
+  // Returns the first problem, or OK.
+  Status VerifyAudit(const std::function<void(std::string_view case_id)>& progress = {});
+
+  // Timers due at `now`, in due order (due time, then case, then expiry before warning).
+  StatusOr<std::vector<TimerRecord>> DueTimers(Instant now, int limit);
+  StatusOr<std::vector<TimerRecord>> Timers(std::string_view case_id);
+
+  // Outbox items due for an attempt at `now`, oldest first.
+  StatusOr<std::vector<OutboxItem>> PendingOutbox(Instant now, int limit);
+  StatusOr<std::vector<OutboxItem>> Outbox(std::string_view case_id);
+  // Records the outcome of attempts, all in one transaction: done ones are closed; failed ones
+  // get attempts + 1, the error and the next attempt time, or kFailed when `give_up`.
+  struct Outcome {
+    int64_t id = 0;
+    bool done = false;
+    std::string error;
+    Instant retry_at;
+    bool give_up = false;
+  };
+  Status RecordOutbox(const std::vector<Outcome>& outcomes, Instant now);
+
+  // Documents are immutable once stored; the content hash is computed here.
+  StatusOr<int64_t> AddDocument(Document document);
+  StatusOr<Document> GetDocument(int64_t id);
+  StatusOr<std::vector<Document>> Documents(std::string_view case_id);  // without content
+
+  StatusOr<StoreCounts> Counts();
+
+  // An online copy of the live database (SQLite backup API) to `dest`, written to a temporary
+  // file beside it and renamed into place. kAlreadyExists when `dest` exists.
+  Status Backup(const std::string& dest);
+
+  // Fault injection for tests: called at named points inside Commit() and RecordOutbox(); an
+  // error status aborts the transaction there as if SQLite had failed. Empty: no hook.
+  using FaultHook = std::function<Status(std::string_view point)>;
+  void SetFaultHookForTesting(FaultHook hook);
+
+ private:
+  struct Impl;
+  explicit CaseStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Replaces the database at `dest` with the backup at `source`, after checking that the source
+// is an uitdaag database whose audit chains verify. The service must be stopped. The old file is
+// kept as `<dest>.before-restore` (replacing an earlier one).
+Status RestoreDatabase(const std::string& source, const std::string& dest);
+
+const char* OutboxStatusName(OutboxItem::Status status);  // "pending", "done", "failed"
+
+}  // namespace uitdaag

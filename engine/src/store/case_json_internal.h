@@ -1,0 +1,36 @@
+// The pieces of case_json.cc that other store files compose into larger documents (the audit
+// entry, the export): writers into a JsonWriter and readers from a JsonIn.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "json_reader.h"
+#include "json_writer.h"
+#include "uitdaag/case.h"
+#include "uitdaag/effect.h"
+#include "uitdaag/engine.h"
+#include "uitdaag/value.h"
+
+namespace uitdaag::store_internal {
+
+void WriteValue(JsonWriter& w, const Value& value);
+void WriteRecord(JsonWriter& w, const ValueRecord& record);
+void WriteSnapshot(JsonWriter& w, const CaseSnapshot& snapshot);
+void WriteEffect(JsonWriter& w, const Effect& effect);
+void WriteEffects(JsonWriter& w, const std::vector<Effect>& effects);
+void WriteTimerRef(JsonWriter& w, const std::optional<TimerRef>& timer);
+void WriteInstant(JsonWriter& w, Instant at);
+void WriteSuspensions(JsonWriter& w, const std::vector<Suspension>& suspensions);
+void WriteExtensions(JsonWriter& w, const std::vector<Extension>& extensions);
+
+StatusOr<Value> ReadValue(const JsonIn& in);
+StatusOr<ValueRecord> ReadRecord(const JsonIn& in);
+StatusOr<CaseSnapshot> ReadSnapshot(const JsonIn& in);
+StatusOr<Effect> ReadEffect(const JsonIn& in);
+StatusOr<std::vector<Effect>> ReadEffects(const JsonIn& in);
+StatusOr<std::optional<TimerRef>> ReadTimerRef(const JsonIn& in);
+StatusOr<Instant> ReadInstant(const JsonIn& in);
+StatusOr<Date> ReadDate(const JsonIn& in);
+
+}  // namespace uitdaag::store_internal

@@ -1,0 +1,126 @@
+// The schema (engine/DESIGN.md, "Storage" describes every table and why it exists).
+#include "schema.h"
+
+namespace uitdaag::store_internal {
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1,
+       "cases, event log, deadlines, timers, outbox, documents, idempotency keys",
+       {
+           R"sql(CREATE TABLE schema_migrations (
+                   version    INTEGER PRIMARY KEY,
+                   name       TEXT NOT NULL,
+                   applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+           )sql",
+           R"sql(CREATE TABLE cases (
+                   id               TEXT PRIMARY KEY,
+                   workflow_id      TEXT NOT NULL,
+                   workflow_version INTEGER NOT NULL,
+                   state            TEXT NOT NULL,
+                   version          INTEGER NOT NULL CHECK (version >= 1),
+                   assigned_role    TEXT NOT NULL,
+                   snapshot         TEXT NOT NULL,
+                   head_hash        TEXT NOT NULL,
+                   created_at       INTEGER NOT NULL,
+                   updated_at       INTEGER NOT NULL)
+           )sql",
+           "CREATE INDEX cases_by_state ON cases (workflow_id, state)",
+           "CREATE INDEX cases_by_role ON cases (assigned_role, updated_at)",
+           R"sql(CREATE TABLE events (
+                   case_id          TEXT NOT NULL REFERENCES cases (id),
+                   seq              INTEGER NOT NULL CHECK (seq >= 1),
+                   workflow_id      TEXT NOT NULL,
+                   workflow_version INTEGER NOT NULL,
+                   event            TEXT NOT NULL,
+                   timer            TEXT NOT NULL,
+                   actor            TEXT NOT NULL,
+                   role             TEXT NOT NULL,
+                   at               INTEGER NOT NULL,
+                   recorded_at      INTEGER NOT NULL,
+                   payload          TEXT NOT NULL,
+                   from_state       TEXT NOT NULL,
+                   to_state         TEXT NOT NULL,
+                   effects          TEXT NOT NULL,
+                   prev_hash        TEXT NOT NULL,
+                   hash             TEXT NOT NULL,
+                   PRIMARY KEY (case_id, seq)) WITHOUT ROWID
+           )sql",
+           R"sql(CREATE TRIGGER events_are_append_only BEFORE UPDATE ON events
+                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END
+           )sql",
+           R"sql(CREATE TRIGGER events_are_kept BEFORE DELETE ON events
+                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END
+           )sql",
+           R"sql(CREATE TABLE deadlines (
+                   case_id     TEXT NOT NULL REFERENCES cases (id),
+                   deadline_id TEXT NOT NULL,
+                   round       INTEGER NOT NULL,
+                   status      TEXT NOT NULL,
+                   start       TEXT NOT NULL,
+                   legal_end   TEXT NOT NULL,
+                   target      TEXT NOT NULL,
+                   provisional INTEGER NOT NULL,
+                   suspensions TEXT NOT NULL,
+                   extensions  TEXT NOT NULL,
+                   PRIMARY KEY (case_id, deadline_id)) WITHOUT ROWID
+           )sql",
+           "CREATE INDEX deadlines_by_end ON deadlines (status, legal_end)",
+           R"sql(CREATE TABLE timers (
+                   case_id     TEXT NOT NULL REFERENCES cases (id),
+                   deadline_id TEXT NOT NULL,
+                   kind        TEXT NOT NULL CHECK (kind IN ('expiry', 'warning')),
+                   round       INTEGER NOT NULL,
+                   due_at      INTEGER NOT NULL,
+                   PRIMARY KEY (case_id, deadline_id, kind)) WITHOUT ROWID
+           )sql",
+           "CREATE INDEX timers_by_due ON timers (due_at, case_id, kind, deadline_id)",
+           R"sql(CREATE TABLE outbox (
+                   id              INTEGER PRIMARY KEY,
+                   case_id         TEXT NOT NULL REFERENCES cases (id),
+                   seq             INTEGER NOT NULL,
+                   kind            TEXT NOT NULL,
+                   effect          TEXT NOT NULL,
+                   status          TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+                   attempts        INTEGER NOT NULL DEFAULT 0,
+                   last_error      TEXT NOT NULL DEFAULT '',
+                   next_attempt_at INTEGER NOT NULL,
+                   created_at      INTEGER NOT NULL,
+                   done_at         INTEGER)
+           )sql",
+           "CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending'",
+           "CREATE INDEX outbox_by_case ON outbox (case_id, id)",
+           R"sql(CREATE TABLE documents (
+                   id         INTEGER PRIMARY KEY,
+                   case_id    TEXT NOT NULL REFERENCES cases (id),
+                   seq        INTEGER NOT NULL,
+                   kind       TEXT NOT NULL,
+                   name       TEXT NOT NULL,
+                   media_type TEXT NOT NULL,
+                   content    BLOB NOT NULL,
+                   sha256     TEXT NOT NULL,
+                   created_at INTEGER NOT NULL)
+           )sql",
+           "CREATE INDEX documents_by_case ON documents (case_id, id)",
+           R"sql(CREATE TRIGGER documents_are_immutable BEFORE UPDATE ON documents
+                 BEGIN SELECT RAISE(ABORT, 'stored documents are immutable'); END
+           )sql",
+           R"sql(CREATE TRIGGER documents_are_kept BEFORE DELETE ON documents
+                 BEGIN SELECT RAISE(ABORT, 'stored documents are immutable'); END
+           )sql",
+           R"sql(CREATE TABLE idempotency_keys (
+                   key          TEXT PRIMARY KEY,
+                   request_hash TEXT NOT NULL,
+                   case_id      TEXT NOT NULL REFERENCES cases (id),
+                   created_at   INTEGER NOT NULL) WITHOUT ROWID
+           )sql",
+           R"sql(CREATE TABLE case_numbers (
+                   year INTEGER PRIMARY KEY,
+                   last INTEGER NOT NULL)
+           )sql",
+       }},
+  };
+  return kMigrations;
+}
+
+}  // namespace uitdaag::store_internal

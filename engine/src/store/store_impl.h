@@ -1,0 +1,69 @@
+// CaseStore's private state, shared by the files that implement it (store.cc: open, load,
+// commit; store_queries.cc: reads, outbox, documents, audit; store_backup.cc: backup, restore).
+#pragma once
+
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+
+#include "uitdaag/store.h"
+
+namespace uitdaag {
+
+struct CaseStore::Impl {
+  // Both in store.cc, where CommitStatements is complete.
+  Impl(const StoreOptions& opts, Poco::Data::Session s);
+  ~Impl();
+
+  StoreOptions options;
+  Poco::Data::Session session;
+  sqlite3* db = nullptr;
+  int schema_version = 0;
+  FaultHook fault;
+
+  // Runs `sql` once.
+  void Exec(const std::string& sql) {
+    using Poco::Data::Keywords::now;
+    session << sql, now;
+  }
+  Status Fault(std::string_view point) const { return fault ? fault(point) : Status::Ok(); }
+  bool InTransaction() const { return sqlite3_get_autocommit(db) == 0; }
+  // Rolls back an open transaction; never throws (a failed COMMIT may already have ended it).
+  void RollbackQuietly();
+  Status Error(const std::exception& e, std::string_view doing) const;
+
+  // Runs `body` (returning Status or StatusOr) inside BEGIN IMMEDIATE ... COMMIT. A non-OK
+  // result or an exception rolls back; exceptions become a Status.
+  template <typename Body>
+  auto InWriteTransaction(std::string_view doing, Body body) -> decltype(body());
+
+  // Prepared statements of the commit path, bound to the buffers below.
+  struct CommitStatements;
+  std::unique_ptr<CommitStatements> commit;
+};
+
+template <typename Body>
+auto CaseStore::Impl::InWriteTransaction(std::string_view doing, Body body) -> decltype(body()) {
+  try {
+    Exec("BEGIN IMMEDIATE");
+    auto result = body();
+    if (!result.ok()) {
+      RollbackQuietly();
+      return result;
+    }
+    if (Status fault_status = Fault("before_commit"); !fault_status.ok()) {
+      RollbackQuietly();
+      return fault_status;
+    }
+    Exec("COMMIT");
+    return result;
+  } catch (const std::exception& e) {
+    RollbackQuietly();
+    return Error(e, doing);
+  }
+}
+
+}  // namespace uitdaag

@@ -1,0 +1,145 @@
+// Test support for the durable layer: a temporary directory per test, a store on a real SQLite
+// file in it, the shipped workflows in a registry, and a dump of every table for "nothing
+// changed" checks.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "support/case_driver.h"
+#include "uitdaag/runner.h"
+#include "uitdaag/store.h"
+
+namespace uitdaag::testing {
+
+// A fresh directory under the system temp dir, removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("uitdaag-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::unique_ptr<CaseStore> OpenStoreOrFail(const std::string& path,
+                                                  StoreOptions options = {}) {
+  options.path = path;
+  StatusOr<std::unique_ptr<CaseStore>> store = CaseStore::Open(options);
+  INFO(store.status().ToString());
+  REQUIRE(store.ok());
+  return std::move(*store);
+}
+
+inline std::string WorkflowPath(const std::string& name) {
+  return std::string(UITDAAG_SOURCE_DIR) + "/workflows/" + name;
+}
+
+// A registry with both shipped workflows.
+inline std::unique_ptr<WorkflowRegistry> ShippedWorkflows() {
+  auto registry = std::make_unique<WorkflowRegistry>();
+  for (const char* file : {"uitdaagrecht.yaml", "uitdaagrecht-subsidie.yaml"}) {
+    REQUIRE(registry->Add(LoadOrFail(WorkflowPath(file))).ok());
+  }
+  return registry;
+}
+
+// Every row of every table, in a fixed order, as text: equal dumps mean equal databases.
+inline std::string DumpDatabase(const std::string& path) {
+  sqlite3* db = nullptr;
+  const std::string uri = "file:" + path + "?mode=ro";
+  REQUIRE(sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) ==
+          SQLITE_OK);
+  std::string dump;
+  auto append_rows = [&](const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        const unsigned char* text = sqlite3_column_text(stmt, i);
+        dump += text == nullptr ? "NULL" : reinterpret_cast<const char*>(text);
+        dump += '|';
+      }
+      dump += '\n';
+    }
+    sqlite3_finalize(stmt);
+  };
+  for (const char* table : {"cases", "events", "deadlines", "timers", "outbox", "documents",
+                            "idempotency_keys", "case_numbers"}) {
+    dump += std::string("== ") + table + "\n";
+    append_rows(std::string("SELECT * FROM ") + table + " ORDER BY 1, 2");
+  }
+  sqlite3_close(db);
+  return dump;
+}
+
+// Runs one SQL statement on the file through a separate raw connection (tampering, locking).
+inline void ExecRaw(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  INFO((error != nullptr ? error : "") << " in: " << sql);
+  sqlite3_free(error);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+// The submission payload of the default workflow (a complete, valid request).
+inline ValueRecord Aanvraag() {
+  return Payload({
+      {"naam_initiatief", Value::Text("Groen in de Bloemenbuurt")},
+      {"soort_indiener", Value::Text("maatschappelijke_organisatie")},
+      {"taak", Value::Text("Onderhoud van het openbaar groen in de Bloemenbuurt.")},
+      {"meerwaarde", Value::Text("Bewoners onderhouden het groen zelf, vaker en met zorg.")},
+      {"kennis_en_ervaring", Value::Text("Twee hoveniers in het bestuur.")},
+      {"draagvlak", Value::Text("148 buurtbewoners steunen het plan.")},
+      {"aantal_steunbetuigingen", Value::Number(148)},
+      {"begroting", Value::Number(12500)},
+      {"samenwerking", Value::Text("Groenafval ophalen en gereedschap lenen.")},
+      {"kwaliteit_en_continuiteit", Value::Text("Vaste werkschema's en een reservelijst.")},
+      {"gewenste_startdatum", Value::Text("2026-05-01")},
+      {"doelgroep", Value::Text("Alle bewoners van de Bloemenbuurt.")},
+      {"bijlagen", Value::List({Value::Text("begroting-2026.pdf")})},
+  });
+}
+
+inline Event MakeEvent(const std::string& id, const std::string& role, Instant at,
+                       ValueRecord payload = {}) {
+  Event e;
+  e.id = id;
+  e.role = role;
+  e.actor = role + "-1";
+  e.at = at;
+  e.payload = std::move(payload);
+  return e;
+}
+
+inline SubmitRequest Submission(Instant at, std::string key = {}) {
+  SubmitRequest request;
+  request.workflow_id = "uitdaagrecht";
+  request.event = MakeEvent("indienen", "initiatiefnemer", at, Aanvraag());
+  request.idempotency_key = std::move(key);
+  return request;
+}
+
+}  // namespace uitdaag::testing
