@@ -43,6 +43,34 @@ Commands:
       Run the script and explain that deadline of the resulting case, as seen on the date of
       the script's last moment (its `until`, else its last step).
 
+  audit verify [--db PATH]
+      Check the hash chain of every case's log and that no entry is missing at the end; names
+      the first broken link. Exit 1 when a chain is broken.
+
+  audit export [--db PATH] [--out FILE] CASE
+      Write the case's full history (log entries with hashes, deadlines, documents, snapshot)
+      as JSON that another system can import and verify.
+
+  audit check-export FILE
+      Verify an exported case on its own, without the database.
+
+  backup [--db PATH] DEST
+      Copy the live database to DEST (a new file), consistently, while the service runs.
+
+  restore [--db PATH] SOURCE
+      Replace the database with a backup after checking its audit chains. Stop the service
+      first; the current database is kept as PATH.before-restore.
+
+  status [--db PATH]
+      Counts of cases, log entries, timers, documents and outbox items; lists effects that
+      failed for good. Exit 1 when there are such effects.
+
+  sweep [--db PATH] [--workflows DIR]
+      Fire every deadline that has fallen due by now (the wall clock), oldest first.
+
+  The database is --db, else $UITDAAG_DB, else ./uitdaag.db. Commands that only read open it
+  read-only and never create it.
+
   help, --help          Show this text.
   --version             Show the version.
 
@@ -142,6 +170,11 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (command == "simulate") return SimulateCommand(rest, out, err);
   if (command == "graph") return GraphCommand(rest, out, err);
   if (command == "explain") return ExplainCommand(rest, out, err);
+  if (command == "audit") return AuditCommand(rest, out, err);
+  if (command == "backup") return BackupCommand(rest, out, err);
+  if (command == "restore") return RestoreCommand(rest, out, err);
+  if (command == "status") return StatusCommand(rest, out, err);
+  if (command == "sweep") return SweepCommand(rest, out, err);
   if (command[0] == '-') return UsageError(err, "unknown option '" + command + "'");
   return UsageError(err, "unknown command '" + command + "'");
 }

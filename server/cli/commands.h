@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli.h"
 #include "uitdaag/deadline.h"
 #include "uitdaag/effect.h"
+#include "uitdaag/runner.h"
 #include "uitdaag/script.h"
+#include "uitdaag/store.h"
 #include "uitdaag/workflow.h"
 
 namespace uitdaag::cli {
@@ -22,6 +25,26 @@ int ValidateCommand(const Args& args, std::ostream& out, std::ostream& err);
 int SimulateCommand(const Args& args, std::ostream& out, std::ostream& err);
 int GraphCommand(const Args& args, std::ostream& out, std::ostream& err);
 int ExplainCommand(const Args& args, std::ostream& out, std::ostream& err);
+int AuditCommand(const Args& args, std::ostream& out, std::ostream& err);
+int BackupCommand(const Args& args, std::ostream& out, std::ostream& err);
+int RestoreCommand(const Args& args, std::ostream& out, std::ostream& err);
+int StatusCommand(const Args& args, std::ostream& out, std::ostream& err);
+int SweepCommand(const Args& args, std::ostream& out, std::ostream& err);
+
+// ---- database.cc ----------------------------------------------------------------------------
+
+// --db, else $UITDAAG_DB, else "uitdaag.db".
+std::string DatabasePath(const ParsedArgs& parsed);
+
+// Opens the store; on error writes the reason to `err` and returns null. A read-only open of a
+// file that does not exist is an error (it would otherwise create an empty database).
+std::unique_ptr<CaseStore> OpenDatabaseOrReport(const std::string& path, bool read_only,
+                                                std::ostream& err);
+
+// Loads every *.yaml of a directory into a registry; null (with the diagnostics on `err`) when
+// any file has an error.
+std::unique_ptr<WorkflowRegistry> LoadWorkflowDirOrReport(const std::string& dir,
+                                                          std::ostream& err);
 
 // ---- load.cc --------------------------------------------------------------------------------
 

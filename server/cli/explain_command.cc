@@ -39,16 +39,6 @@ struct Facts {
   Date as_of;
 };
 
-// Assigns the value of a StatusOr expression, or returns its status. Local to this file.
-#define EXPLAIN_CONCAT_(a, b) a##b
-#define EXPLAIN_CONCAT(a, b) EXPLAIN_CONCAT_(a, b)
-#define UITDAAG_ASSIGN_OR_RETURN(lhs, expr)                                  \
-  auto EXPLAIN_CONCAT(value_or_, __LINE__) = (expr);                         \
-  if (!EXPLAIN_CONCAT(value_or_, __LINE__).ok()) {                           \
-    return EXPLAIN_CONCAT(value_or_, __LINE__).status();                     \
-  }                                                                          \
-  lhs = *EXPLAIN_CONCAT(value_or_, __LINE__)
-
 StatusOr<Facts> ReadFacts(const ParsedArgs& a) {
   Facts f;
   if (!a.Last("--start")) return Status::InvalidArgument("explain needs --start DATE");
@@ -101,10 +91,6 @@ StatusOr<Facts> ReadFacts(const ParsedArgs& a) {
   }
   return f;
 }
-
-#undef UITDAAG_ASSIGN_OR_RETURN
-#undef EXPLAIN_CONCAT
-#undef EXPLAIN_CONCAT_
 
 void PrintComputation(const DeadlineComputation& c, std::ostream& out) {
   out << "legal end: " << LongDate(c.legal_end) << (c.provisional ? " (provisional)" : "") << "\n";

@@ -13,53 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "support/cli_runner.h"
+
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ShellQuote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// Runs UITDAAG_BINARY with `args`, capturing stdout, stderr and the exit code.
-Outcome RunCli(const std::vector<std::string>& args) {
-  static int counter = 0;
-  fs::path base = fs::temp_directory_path() /
-                  ("uitdaag_cli_test_" + std::to_string(static_cast<long>(::getpid())) + "_" +
-                   std::to_string(++counter));
-  std::string command = ShellQuote(UITDAAG_BINARY);
-  for (const std::string& a : args) command += " " + ShellQuote(a);
-  command += " >" + ShellQuote(base.string() + ".out") + " 2>" + ShellQuote(base.string() + ".err");
-  int status = std::system(command.c_str());
-  Outcome o;
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.out = ReadAll(base.string() + ".out");
-  o.err = ReadAll(base.string() + ".err");
-  fs::remove(base.string() + ".out");
-  fs::remove(base.string() + ".err");
-  return o;
-}
+using uitdaag::testing::Outcome;
+using uitdaag::testing::ReadAll;
+using uitdaag::testing::RunCli;
 
 std::string Fixture(const std::string& name) {
   return std::string(UITDAAG_FIXTURES_DIR) + "/cli/" + name;
@@ -69,7 +30,6 @@ bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-#define SHOW(o) INFO("exit " << (o).exit_code << "\nstdout:\n" << (o).out << "\nstderr:\n" << (o).err)
 
 TEST_CASE("help and no arguments print the usage listing every command", "[cli]") {
   for (const std::vector<std::string>& args :
@@ -77,7 +37,9 @@ TEST_CASE("help and no arguments print the usage listing every command", "[cli]"
     Outcome o = RunCli(args);
     SHOW(o);
     CHECK(o.exit_code == 0);
-    for (const char* command : {"validate", "simulate", "graph", "explain", "--version"}) {
+    for (const char* command : {"validate", "simulate", "graph", "explain", "audit verify",
+                                "audit export", "backup", "restore", "status", "sweep",
+                                "--version"}) {
       CHECK(Contains(o.out, command));
     }
     CHECK(o.err.empty());

@@ -65,6 +65,10 @@ std::string EntryToJson(const LogEntry& entry) {
 
 StatusOr<LogEntry> EntryFromJson(std::string_view json) {
   UITDAAG_ASSIGN_OR_RETURN(JsonIn in, JsonIn::Parse(json));
+  return store_internal::ReadEntry(in);
+}
+
+StatusOr<LogEntry> store_internal::ReadEntry(const JsonIn& in) {
   if (!in.is_object()) return in.Error("expected an object");
   UITDAAG_ASSIGN_OR_RETURN(std::string format, in.String("format"));
   if (format != kAuditFormat) {

@@ -7,6 +7,7 @@
 
 #include "json_reader.h"
 #include "json_writer.h"
+#include "uitdaag/audit.h"
 #include "uitdaag/case.h"
 #include "uitdaag/effect.h"
 #include "uitdaag/engine.h"
@@ -32,5 +33,7 @@ StatusOr<std::vector<Effect>> ReadEffects(const JsonIn& in);
 StatusOr<std::optional<TimerRef>> ReadTimerRef(const JsonIn& in);
 StatusOr<Instant> ReadInstant(const JsonIn& in);
 StatusOr<Date> ReadDate(const JsonIn& in);
+// An audit entry (audit.cc).
+StatusOr<LogEntry> ReadEntry(const JsonIn& in);
 
 }  // namespace uitdaag::store_internal

@@ -1,0 +1,63 @@
+// Opening the database and loading the workflow directory for the commands that need them.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+#include "cli/commands.h"
+#include "uitdaag/loader.h"
+
+namespace uitdaag::cli {
+
+std::string DatabasePath(const ParsedArgs& parsed) {
+  if (auto db = parsed.Last("--db")) return *db;
+  if (const char* env = std::getenv("UITDAAG_DB"); env != nullptr && *env != '\0') return env;
+  return "uitdaag.db";
+}
+
+std::unique_ptr<CaseStore> OpenDatabaseOrReport(const std::string& path, bool read_only,
+                                                std::ostream& err) {
+  if (read_only && !std::filesystem::exists(path)) {
+    err << "uitdaag: no database at " << path << " (give --db PATH or set UITDAAG_DB)\n";
+    return nullptr;
+  }
+  StoreOptions options;
+  options.path = path;
+  options.read_only = read_only;
+  StatusOr<std::unique_ptr<CaseStore>> store = CaseStore::Open(options);
+  if (!store.ok()) {
+    err << "uitdaag: " << store.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(store).value();
+}
+
+std::unique_ptr<WorkflowRegistry> LoadWorkflowDirOrReport(const std::string& dir,
+                                                          std::ostream& err) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    err << "uitdaag: no workflow directory " << dir << "\n";
+    return nullptr;
+  }
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  auto registry = std::make_unique<WorkflowRegistry>();
+  for (const std::string& file : files) {
+    std::shared_ptr<const WorkflowDefinition> def = LoadWorkflowOrReport(file, std::nullopt, err);
+    if (def == nullptr) return nullptr;
+    if (Status added = registry->Add(def); !added.ok()) {
+      err << file << ": " << added.message() << "\n";
+      return nullptr;
+    }
+  }
+  if (files.empty()) {
+    err << "uitdaag: no workflow files (*.yaml) in " << dir << "\n";
+    return nullptr;
+  }
+  return registry;
+}
+
+}  // namespace uitdaag::cli
