@@ -5,6 +5,7 @@
 #include <Poco/Data/SQLite/Utility.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 
 #include "case_json_internal.h"
@@ -162,11 +163,27 @@ Status CaseStore::Impl::Error(const std::exception& e, std::string_view doing) c
 StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options) {
   RegisterConnectorOnce();
   if (options.path.empty()) return Status::InvalidArgument("no database path given");
+  // Poco reports a failed open only after its whole login timeout, so the common mistakes are
+  // caught here first, with a clearer message.
+  const std::filesystem::path file(options.path);
+  const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : ".";
+  std::error_code ec;
+  if (options.read_only && !std::filesystem::exists(file, ec)) {
+    return Status::IoError("cannot open the database: " + options.path + " does not exist",
+                           options.path);
+  }
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return Status::IoError("cannot open the database " + options.path + ": the directory " +
+                               dir.string() + " does not exist",
+                           options.path);
+  }
+  constexpr std::size_t kOpenTimeoutSeconds = 5;
   std::unique_ptr<Impl> impl;
   try {
     impl = std::make_unique<Impl>(
-        options, Poco::Data::Session("SQLite", options.read_only ? ReadOnlyUri(options.path)
-                                                                 : options.path));
+        options, Poco::Data::Session("SQLite",
+                                     options.read_only ? ReadOnlyUri(options.path) : options.path,
+                                     kOpenTimeoutSeconds));
   } catch (const std::exception& e) {
     return store_internal::DatabaseError(e, "opening", options.path, options.busy_timeout_ms);
   }
