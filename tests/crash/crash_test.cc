@@ -16,24 +16,30 @@
 // (that is what synchronous=FULL is for, and it cannot be tested from user space).
 //
 // Bounded: a hard cap on rounds, a wall-clock budget for the killed rounds and a timeout per
-// worker. UITDAAG_CRASH_SEED, UITDAAG_CRASH_ROUNDS and UITDAAG_CRASH_OPS override the defaults.
+// worker. UITDAAG_CRASH_SEED, UITDAAG_CRASH_ROUNDS and UITDAAG_CRASH_OPS (operations of the last,
+// uninterrupted run) override the defaults.
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
+#include <string>
 #include <thread>
 #include <tuple>
+#include <vector>
 
 #include "support/store_fixture.h"
 #include "uitdaag/sweeper.h"
@@ -52,18 +58,22 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// Sanitized and unoptimised builds run the worker several times slower: fewer operations, later
-// kills (so that they do not all land in start-up), the same number of checks.
+// Sanitized and unoptimised builds run the worker several times slower: fewer rounds and
+// operations, later kills (so that they do not all land in start-up), the same checks.
 #if defined(UITDAAG_CRASH_SANITIZED) || !defined(NDEBUG)
 constexpr bool kSlowBuild = true;
 #else
 constexpr bool kSlowBuild = false;
 #endif
-constexpr int kMaxRounds = 20;                    // hard cap, whatever the environment says
-constexpr int kDefaultRounds = kSlowBuild ? 12 : 16;
-constexpr int64_t kDefaultOps = kSlowBuild ? 600 : 1500;
+constexpr int kMaxRounds = 40;  // hard cap, whatever the environment says
+constexpr int kDefaultRounds = kSlowBuild ? 12 : 20;
+// A killed run is given more operations than it can do before its kill (a commit with its fsync
+// takes milliseconds), so that the kill, not the end of the load, ends it. The last run is given a
+// bounded number and must finish.
+constexpr int64_t kKilledRunOps = 5000;
+constexpr int64_t kDefaultFinalOps = kSlowBuild ? 300 : 600;
 constexpr int kKillMinMs = kSlowBuild ? 50 : 20;
-constexpr int kKillMaxMs = kSlowBuild ? 1500 : 500;  // start-up alone takes ~100 ms
+constexpr int kKillMaxMs = kSlowBuild ? 1500 : 800;  // start-up alone takes ~100 ms
 constexpr auto kRoundBudget = std::chrono::seconds(kSlowBuild ? 60 : 30);  // for killed rounds
 constexpr auto kWorkerTimeout = std::chrono::seconds(90);  // a worker that hangs is a failure
 constexpr int64_t kFinalSweepDays = 5 * 365;
@@ -142,6 +152,7 @@ struct Ack {
 struct Promises {
   std::vector<Ack> acks;
   std::set<int64_t> performed;  // outbox items a handler carried out
+  int redelivered = 0;          // DID lines for an item carried out before (at least once)
   int torn = 0;                 // lines cut short by a kill inside write(2)
   std::vector<std::string> malformed;
 };
@@ -182,7 +193,7 @@ Promises ReadPromises(const std::string& path) {
     if (f.size() == 4 && f[0] == "ACK" && AllDigits(f[2]) && IsHash(f[3])) {
       p.acks.push_back(Ack{f[1], std::stoll(f[2]), f[3]});
     } else if (f.size() == 2 && f[0] == "DID" && AllDigits(f[1])) {
-      p.performed.insert(std::stoll(f[1]));
+      if (!p.performed.insert(std::stoll(f[1])).second) ++p.redelivered;
     } else {
       p.malformed.push_back(line);
     }
@@ -201,6 +212,7 @@ struct Totals {
   int64_t acks = 0;
   int64_t performed = 0;
   int64_t outbox_items = 0;
+  int redelivered = 0;
   int torn = 0;
 };
 
@@ -276,7 +288,7 @@ class Checker {
     StatusOr<std::vector<std::string>> ids = store_.CaseIds();
     REQUIRE(ids.ok());
     raw_deadlines_ = ReadRawDeadlines(db_);
-    for (const std::string& id : *ids) CheckCase(id, promises);
+    for (const std::string& id : *ids) CheckCase(id);
     totals.cases = static_cast<int64_t>(ids->size());
 
     // Every case came from a submission with an idempotency key, and a key made one case: a
@@ -296,6 +308,7 @@ class Checker {
   void CheckPromises(const Promises& promises) {
     for (const std::string& line : promises.malformed) Problem("malformed ack line: '" + line + "'");
     totals.torn = promises.torn;
+    totals.redelivered = promises.redelivered;
     for (const Ack& ack : promises.acks) {
       ++totals.acks;
       const std::string what = "ACK " + ack.case_id + " " + std::to_string(ack.version) + ": ";
@@ -332,7 +345,7 @@ class Checker {
     }
   }
 
-  void CheckCase(const std::string& id, const Promises& /*promises*/) {
+  void CheckCase(const std::string& id) {
     StatusOr<StoredCase> stored = store_.Load(id);
     StatusOr<std::vector<LogEntry>> log = store_.Entries(id);
     if (!stored.ok() || !log.ok()) {
@@ -476,8 +489,14 @@ class Checker {
       } else if (expected->legal_end != row.record.legal_end ||
                  expected->target_end != row.record.target ||
                  expected->provisional != row.record.provisional) {
-        Problem(where + "stored legal end " + row.record.legal_end.ToIsoString() +
-                " but the engine computes " + expected->legal_end.ToIsoString());
+        auto text = [](const Date& end, const std::optional<Date>& target, bool provisional) {
+          return end.ToIsoString() + " (target " + (target ? target->ToIsoString() : "none") +
+                 (provisional ? ", provisional)" : ")");
+        };
+        Problem(where + "stored " +
+                text(row.record.legal_end, row.record.target, row.record.provisional) +
+                " but the engine computes " +
+                text(expected->legal_end, expected->target_end, expected->provisional));
       }
     }
   }
@@ -538,8 +557,18 @@ struct Summary {
   int kills = 0;
   int finished_early = 0;
   int64_t acks_checked = 0;
-  int torn = 0;
 };
+
+// A failed run cannot be replayed exactly (the kills are timed by the wall clock), so its
+// database, ack file and worker logs are copied out of the temporary directory before it goes.
+std::string KeepEvidence(const TempDir& dir) {
+  const std::filesystem::path keep = std::filesystem::temp_directory_path() /
+                                     ("uitdaag-crash-failure-" + std::to_string(::getpid()));
+  std::error_code ignored;
+  std::filesystem::remove_all(keep, ignored);
+  std::filesystem::copy(dir.path(), keep, std::filesystem::copy_options::recursive, ignored);
+  return keep.string();
+}
 
 TEST_CASE("crash: SIGKILL at random moments loses no acknowledged transition and half-applies none",
           "[crash]") {
@@ -549,31 +578,37 @@ TEST_CASE("crash: SIGKILL at random moments loses no acknowledged transition and
   const int rounds =
       static_cast<int>(std::clamp<int64_t>(EnvOr("UITDAAG_CRASH_ROUNDS", kDefaultRounds), 1,
                                            kMaxRounds));
-  const int64_t ops = std::clamp<int64_t>(EnvOr("UITDAAG_CRASH_OPS", kDefaultOps), 1, 100000);
+  const int64_t final_ops =
+      std::clamp<int64_t>(EnvOr("UITDAAG_CRASH_OPS", kDefaultFinalOps), 1, 20000);
   INFO("seed " << seed << " (rerun with UITDAAG_CRASH_SEED=" << seed << "), " << rounds
-               << " rounds, " << ops << " operations per run");
+               << " rounds, " << final_ops << " operations in the last run");
 
   TempDir dir;
   const std::string db = dir.File("cases.db");
   const std::string acks = dir.File("acks.txt");
   const std::shared_ptr<const WorkflowDefinition> def = LoadOrFail(WorkflowPath("uitdaagrecht.yaml"));
-  const std::vector<std::string> worker = {UITDAAG_CRASH_WORKER,  "--db",   db,
-                                           "--ack",               acks,     "--seed",
-                                           std::to_string(seed),  "--ops",  std::to_string(ops)};
+  auto worker = [&](int64_t ops) {
+    return std::vector<std::string>{UITDAAG_CRASH_WORKER, "--db",   db,    "--ack",
+                                    acks,                 "--seed", std::to_string(seed),
+                                    "--ops",              std::to_string(ops)};
+  };
   std::mt19937 rng(static_cast<uint32_t>(seed));
   std::uniform_int_distribution<int> delay(kKillMinMs, kKillMaxMs);
   Summary summary;
 
   // Reopens the store as a restarted service would and checks everything against the promises.
   auto check_after_restart = [&](const std::string& when) {
-    auto store = OpenStoreOrFail(db);
-    Checker checker(*def, *store, db);
-    checker.CheckStore(ReadPromises(acks));
-    INFO(when << ": " << FirstProblems(checker.problems));
-    REQUIRE(checker.problems.empty());
-    summary.acks_checked += checker.totals.acks;
-    summary.torn = checker.totals.torn;
-    return checker.totals;
+    std::vector<std::string> problems;
+    {
+      auto store = OpenStoreOrFail(db);
+      Checker checker(*def, *store, db);
+      checker.CheckStore(ReadPromises(acks));
+      problems = std::move(checker.problems);
+      summary.acks_checked += checker.totals.acks;
+    }
+    INFO(when << ": " << FirstProblems(problems));
+    if (!problems.empty()) INFO("the evidence is kept in " << KeepEvidence(dir));
+    REQUIRE(problems.empty());
   };
 
   for (int round = 1; round <= rounds; ++round) {
@@ -581,7 +616,8 @@ TEST_CASE("crash: SIGKILL at random moments loses no acknowledged transition and
     const int kill_ms = delay(rng);
     INFO("round " << round << ", kill after " << kill_ms << " ms");
     const WorkerRun run =
-        RunWorker(worker, dir.File("worker-" + std::to_string(round) + ".log"), milliseconds(kill_ms));
+        RunWorker(worker(kKilledRunOps), dir.File("worker-" + std::to_string(round) + ".log"),
+                  milliseconds(kill_ms));
     INFO("worker output: " << run.log);
     // A worker that finished before the kill must have finished cleanly.
     REQUIRE((run.killed || run.exit_code == 0));
@@ -594,7 +630,7 @@ TEST_CASE("crash: SIGKILL at random moments loses no acknowledged transition and
   CHECK(summary.kills >= summary.rounds / 2);
 
   // One uninterrupted run: it must finish, and it replays the submissions of the killed ones.
-  const WorkerRun last = RunWorker(worker, dir.File("worker-final.log"), std::nullopt);
+  const WorkerRun last = RunWorker(worker(final_ops), dir.File("worker-final.log"), std::nullopt);
   INFO("final worker output: " << last.log);
   REQUIRE_FALSE(last.killed);  // not killed by the timeout
   REQUIRE(last.exit_code == 0);
@@ -667,6 +703,7 @@ TEST_CASE("crash: SIGKILL at random moments loses no acknowledged transition and
     }
   }
   INFO("after the final sweep: " << FirstProblems(checker.problems));
+  if (!checker.problems.empty()) INFO("the evidence is kept in " << KeepEvidence(dir));
   REQUIRE(checker.problems.empty());
 
   const double seconds =
@@ -678,7 +715,8 @@ TEST_CASE("crash: SIGKILL at random moments loses no acknowledged transition and
             << " torn lines); " << checker.totals.cases << " cases, " << checker.totals.entries
             << " log entries, " << checker.totals.timer_entries << " timer firings ("
             << final_fired << " in the final sweep), " << checker.totals.outbox_items
-            << " outbox items, " << checker.totals.performed << " carried out; final run: "
+            << " outbox items, " << checker.totals.performed << " carried out ("
+            << checker.totals.redelivered << " again after a kill); final run: "
             << last.log.substr(0, last.log.find('\n')) << "; " << seconds << " s\n";
 }
 

@@ -2,7 +2,7 @@
 //
 //   uitdaag_crash_worker --db PATH --ack PATH --seed N --ops M
 //
-// It runs a bounded, deterministic load of M operations on a CaseStore: submissions, user events
+// Each run performs M operations of a deterministic load on a CaseStore: submissions, user events
 // along the happy path of bench/paths/uitdaagrecht.yaml, sweeps that fire due deadlines, and
 // outbox dispatches. After every operation that committed a transition it appends
 // "ACK <case_id> <version> <hash>" to the ack file; after every outbox item its handler carried
@@ -198,7 +198,7 @@ class Worker {
     events_ = counts->events;
     FindOpenCases();
     const int64_t first = ResumeAt(counts->cases);
-    for (int64_t op = first; op < options_.ops; ++op) {
+    for (int64_t op = first; op < first + options_.ops; ++op) {
       clock_.Set(Base().AddSeconds(events_ * kSecondsPerEvent));
       const uint64_t r = Draw(op);
       const uint64_t kind = r % 100;
@@ -214,7 +214,7 @@ class Worker {
     }
     std::printf("ops=%" PRId64 " resumed_at=%" PRId64 " submitted=%d replayed=%d user_events=%d timers=%d "
                 "outbox_done=%d events_in_store=%" PRId64 "\n",
-                options_.ops - first, first, submitted_, replayed_, user_events_, timers_, handler_.done,
+                options_.ops, first, submitted_, replayed_, user_events_, timers_, handler_.done,
                 events_);
   }
 
@@ -229,11 +229,13 @@ class Worker {
   // the number of cases says how far the previous runs got. Without this every run would start
   // over at op 0 and the kills would only ever hit the first few seconds of the load.
   int64_t ResumeAt(int64_t cases) const {
+    if (cases == 0) return 0;
     int64_t seen = 0;
-    for (int64_t op = 0; op < options_.ops; ++op) {
+    const int64_t limit = cases * 10000;  // submissions are 8% of the ops: never reached
+    for (int64_t op = 0; op < limit; ++op) {
       if (Draw(op) % 100 < kSubmitPercent && ++seen == cases) return op;
     }
-    return cases == 0 ? 0 : options_.ops;
+    Die(std::to_string(cases) + " cases, more than this seed ever submits");
   }
 
   static Instant Base() { return Instant::FromLocal(Date::FromYmd(2026, 1, 5), 9, 0); }

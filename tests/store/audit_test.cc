@@ -8,20 +8,12 @@
 namespace uitdaag::testing {
 namespace {
 
-struct AuditFixture {
-  TempDir dir;
-  std::string db = dir.File("cases.db");
-  std::unique_ptr<WorkflowRegistry> workflows = ShippedWorkflows();
-  FakeClock clock{At("2026-01-08T10:00")};
-  std::unique_ptr<CaseStore> store = OpenStoreOrFail(db);
-  Runner runner{*store, *workflows, clock};
+struct AuditFixture : StoreTestBed {
   std::string id;
 
   // A case with four entries: submitted, completion requested, completed, admissible.
   AuditFixture() {
-    StatusOr<RunResult> submitted = runner.Submit(Submission(clock.Now()));
-    REQUIRE(submitted.ok());
-    id = submitted->snapshot.id;
+    id = SubmitOne();
     clock.AdvanceDays(7);
     REQUIRE(runner
                 .Apply(id, MakeEvent("aanvulling_vragen", "behandelaar", clock.Now(),

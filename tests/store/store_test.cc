@@ -12,21 +12,7 @@
 namespace uitdaag::testing {
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  std::string db = dir.File("cases.db");
-  std::unique_ptr<WorkflowRegistry> workflows = ShippedWorkflows();
-  FakeClock clock{At("2026-01-08T10:00")};
-  std::unique_ptr<CaseStore> store = OpenStoreOrFail(db);
-  Runner runner{*store, *workflows, clock};
-
-  std::string SubmitOne(std::string key = {}) {
-    StatusOr<RunResult> result = runner.Submit(Submission(clock.Now(), std::move(key)));
-    INFO(result.status().ToString());
-    REQUIRE(result.ok());
-    return result->snapshot.id;
-  }
-};
+using Fixture = StoreTestBed;
 
 TEST_CASE("store: a new database gets the latest schema, in WAL mode", "[store]") {
   Fixture f;

@@ -13,21 +13,13 @@
 namespace uitdaag::testing {
 namespace {
 
-struct SweepFixture {
-  TempDir dir;
-  std::string db = dir.File("cases.db");
-  std::unique_ptr<WorkflowRegistry> workflows = ShippedWorkflows();
-  FakeClock clock{At("2026-01-08T10:00")};
-  std::unique_ptr<CaseStore> store = OpenStoreOrFail(db);
-  Runner runner{*store, *workflows, clock};
+struct SweepFixture : StoreTestBed {
   std::vector<std::string> ids;
 
   // `n` cases submitted one week apart; each starts an 8-week decision period.
   void SubmitWeekly(int n) {
     for (int i = 0; i < n; ++i) {
-      StatusOr<RunResult> r = runner.Submit(Submission(clock.Now()));
-      REQUIRE(r.ok());
-      ids.push_back(r->snapshot.id);
+      ids.push_back(SubmitOne());
       clock.AdvanceDays(7);
     }
   }

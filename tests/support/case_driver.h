@@ -33,6 +33,18 @@ inline Date D(const std::string& iso) {
   return *date;
 }
 
+// A person's event: `actor` is "<role>-1".
+inline Event MakeEvent(const std::string& id, const std::string& role, Instant at,
+                       ValueRecord payload = {}) {
+  Event e;
+  e.id = id;
+  e.role = role;
+  e.actor = role + "-1";
+  e.at = at;
+  e.payload = std::move(payload);
+  return e;
+}
+
 class CaseDriver {
  public:
   explicit CaseDriver(std::shared_ptr<const WorkflowDefinition> def, Instant created)
@@ -44,13 +56,7 @@ class CaseDriver {
   // are checked; on rejection the snapshot is left exactly as it was.
   Status Fire(const std::string& event, const std::string& role, Instant at,
               ValueRecord payload = {}) {
-    Event e;
-    e.id = event;
-    e.role = role;
-    e.actor = role + "-1";
-    e.at = at;
-    e.payload = std::move(payload);
-    return Apply(e, at);
+    return Apply(MakeEvent(event, role, at, std::move(payload)), at);
   }
 
   Status Apply(const Event& event, Instant now) {

@@ -123,17 +123,6 @@ inline ValueRecord Aanvraag() {
   });
 }
 
-inline Event MakeEvent(const std::string& id, const std::string& role, Instant at,
-                       ValueRecord payload = {}) {
-  Event e;
-  e.id = id;
-  e.role = role;
-  e.actor = role + "-1";
-  e.at = at;
-  e.payload = std::move(payload);
-  return e;
-}
-
 inline SubmitRequest Submission(Instant at, std::string key = {}) {
   SubmitRequest request;
   request.workflow_id = "uitdaagrecht";
@@ -141,5 +130,24 @@ inline SubmitRequest Submission(Instant at, std::string key = {}) {
   request.idempotency_key = std::move(key);
   return request;
 }
+
+// A store on a fresh file with the shipped workflows and a runner on a fake clock that starts on
+// Thursday 8 January 2026, 10:00.
+struct StoreTestBed {
+  TempDir dir;
+  std::string db = dir.File("cases.db");
+  std::unique_ptr<WorkflowRegistry> workflows = ShippedWorkflows();
+  FakeClock clock{At("2026-01-08T10:00")};
+  std::unique_ptr<CaseStore> store = OpenStoreOrFail(db);
+  Runner runner{*store, *workflows, clock};
+
+  // Submits a complete request of the default workflow now; returns the new case id.
+  std::string SubmitOne(std::string key = {}) {
+    StatusOr<RunResult> result = runner.Submit(Submission(clock.Now(), std::move(key)));
+    INFO(result.status().ToString());
+    REQUIRE(result.ok());
+    return result->snapshot.id;
+  }
+};
 
 }  // namespace uitdaag::testing
