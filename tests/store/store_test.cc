@@ -292,7 +292,31 @@ TEST_CASE("store: a database locked by another writer is a clear error and loses
   CHECK(DumpDatabase(f.db) == before);
 
   // Once the lock is gone the same store commits.
-  CHECK(runner.Apply(id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now())).ok());
+  StatusOr<RunResult> later =
+      runner.Apply(id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()));
+  INFO(later.status().ToString());
+  CHECK(later.ok());
+}
+
+TEST_CASE("store: after SQLite fails inside a commit, the same store commits again", "[store][fault]") {
+  // A trigger makes the outbox insert fail with a real SQLite error halfway through the commit.
+  Fixture f;
+  const std::string id = f.SubmitOne();
+  ExecRaw(f.db, "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
+                "BEGIN SELECT RAISE(ABORT, 'outbox refused for the test'); END");
+  const std::string before = DumpDatabase(f.db);
+  const Event request = MakeEvent("aanvulling_vragen", "behandelaar", f.clock.Now(),
+                                  Payload({{"ontbrekende_gegevens", Value::Text("Statuten.")}}));
+  StatusOr<RunResult> failed = f.runner.Apply(id, request);
+  REQUIRE_FALSE(failed.ok());
+  CHECK_THAT(failed.status().message(), Catch::Contains("outbox refused for the test"));
+  CHECK(DumpDatabase(f.db) == before);
+
+  ExecRaw(f.db, "DROP TRIGGER refuse_outbox");
+  StatusOr<RunResult> retried = f.runner.Apply(id, request);
+  INFO(retried.status().ToString());
+  CHECK(retried.ok());
+  CHECK(f.store->VerifyAudit().ok());
 }
 
 TEST_CASE("store: a read-only database can be read but not written", "[store][fault]") {

@@ -147,6 +147,19 @@ const std::string& CaseStore::path() const { return impl_->options.path; }
 
 void CaseStore::SetFaultHookForTesting(FaultHook hook) { impl_->fault = std::move(hook); }
 
+void CaseStore::Impl::PrepareStatements() {
+  begin_immediate = std::make_unique<Statement>(session);
+  *begin_immediate << "BEGIN IMMEDIATE";
+  commit_transaction = std::make_unique<Statement>(session);
+  *commit_transaction << "COMMIT";
+  // The commit path's statements refer to the tables: only once the schema exists, and never on
+  // a read-only connection.
+  commit.reset();
+  if (!options.read_only && schema_version > 0) {
+    commit = std::make_unique<CommitStatements>(session);
+  }
+}
+
 void CaseStore::Impl::RollbackQuietly() {
   if (db == nullptr || !InTransaction()) return;
   try {
@@ -211,6 +224,11 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
   } catch (const std::exception& e) {
     return s.Error(e, "opening");
   }
+  try {
+    s.PrepareStatements();
+  } catch (const std::exception& e) {
+    return s.Error(e, "preparing statements");
+  }
   if (s.schema_version > LatestSchemaVersion()) {
     return Status::FailedPrecondition(
         options.path + " has schema version " + std::to_string(s.schema_version) +
@@ -242,10 +260,8 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
                                            });
     if (!migrated.ok()) return migrated;
     s.schema_version = m.version;
-  }
-  if (!options.read_only) {
     try {
-      s.commit = std::make_unique<Impl::CommitStatements>(s.session);
+      s.PrepareStatements();  // the commit statements need the tables
     } catch (const std::exception& e) {
       return s.Error(e, "preparing statements");
     }

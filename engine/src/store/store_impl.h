@@ -40,6 +40,13 @@ struct CaseStore::Impl {
   template <typename Body>
   auto InWriteTransaction(std::string_view doing, Body body) -> decltype(body());
 
+  // (Re)creates the prepared statements below. Called at open and after any statement threw:
+  // Poco leaves a statement that threw in its executing state, unusable for the next call.
+  void PrepareStatements();
+
+  // Transaction control, prepared once (every commit runs them).
+  std::unique_ptr<Poco::Data::Statement> begin_immediate, commit_transaction;
+
   // Prepared statements of the commit path, bound to the buffers below.
   struct CommitStatements;
   std::unique_ptr<CommitStatements> commit;
@@ -48,7 +55,7 @@ struct CaseStore::Impl {
 template <typename Body>
 auto CaseStore::Impl::InWriteTransaction(std::string_view doing, Body body) -> decltype(body()) {
   try {
-    Exec("BEGIN IMMEDIATE");
+    begin_immediate->execute();
     auto result = body();
     if (!result.ok()) {
       RollbackQuietly();
@@ -58,11 +65,17 @@ auto CaseStore::Impl::InWriteTransaction(std::string_view doing, Body body) -> d
       RollbackQuietly();
       return fault_status;
     }
-    Exec("COMMIT");
+    commit_transaction->execute();
     return result;
   } catch (const std::exception& e) {
     RollbackQuietly();
-    return Error(e, doing);
+    Status status = Error(e, doing);
+    try {
+      PrepareStatements();
+    } catch (const std::exception& again) {
+      return Error(again, "preparing statements after: " + status.message());
+    }
+    return status;
   }
 }
 
