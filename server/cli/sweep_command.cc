@@ -9,8 +9,7 @@
 namespace uitdaag::cli {
 
 int SweepCommand(const Args& args, std::ostream& out, std::ostream& err) {
-  StatusOr<ParsedArgs> parsed =
-      ParseArgs(args, {{"--db", true}, {"--workflows", true}}, "sweep");
+  StatusOr<ParsedArgs> parsed = ParseArgs(args, {{"--db", true}, {"--workflows", true}}, "sweep");
   if (!parsed.ok()) return UsageError(err, parsed.status().message());
   if (!parsed->positional.empty()) return UsageError(err, "sweep takes no arguments");
   const std::string path = DatabasePath(*parsed);

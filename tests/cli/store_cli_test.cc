@@ -30,11 +30,13 @@ struct CliDatabase {
     REQUIRE(b.ok());
     second = b->snapshot.id;
     clock.AdvanceDays(1);
-    REQUIRE(runner.Apply(first, MakeEvent("ontvankelijk_verklaren", "behandelaar", clock.Now())).ok());
+    REQUIRE(
+        runner.Apply(first, MakeEvent("ontvankelijk_verklaren", "behandelaar", clock.Now())).ok());
   }
 };
 
-TEST_CASE("cli: audit verify passes on an intact database and names a broken link", "[cli][audit]") {
+TEST_CASE("cli: audit verify passes on an intact database and names a broken link",
+          "[cli][audit]") {
   CliDatabase d;
   Outcome ok = RunCli({"audit", "verify", "--db", d.db});
   SHOW(ok);
@@ -42,8 +44,8 @@ TEST_CASE("cli: audit verify passes on an intact database and names a broken lin
   CHECK(Has(ok.out, "2 cases, 3 log entries: every chain verifies"));
 
   ExecRaw(d.db, "DROP TRIGGER events_are_append_only");
-  ExecRaw(d.db, "UPDATE events SET role = 'teamleider' WHERE case_id = '" + d.first +
-                    "' AND seq = 2");
+  ExecRaw(d.db,
+          "UPDATE events SET role = 'teamleider' WHERE case_id = '" + d.first + "' AND seq = 2");
   Outcome broken = RunCli({"audit", "verify", "--db", d.db});
   SHOW(broken);
   CHECK(broken.exit_code == 1);
@@ -114,23 +116,27 @@ TEST_CASE("cli: status counts and sweep fires what fell due", "[cli][sweeper]") 
 
   // The cases were submitted in January 2026, so by the wall clock their decision periods have
   // passed: the sweep fires them (each once).
-  Outcome sweep = RunCli({"sweep", "--db", d.db, "--workflows",
-                          std::string(UITDAAG_SOURCE_DIR) + "/workflows"});
+  Outcome sweep = RunCli(
+      {"sweep", "--db", d.db, "--workflows", std::string(UITDAAG_SOURCE_DIR) + "/workflows"});
   SHOW(sweep);
   CHECK(sweep.exit_code == 0);
   CHECK(Has(sweep.out, "fired "));
   CHECK_FALSE(Has(sweep.out, "fired 0 timers"));
-  Outcome second = RunCli({"sweep", "--db", d.db, "--workflows",
-                           std::string(UITDAAG_SOURCE_DIR) + "/workflows"});
+  Outcome second = RunCli(
+      {"sweep", "--db", d.db, "--workflows", std::string(UITDAAG_SOURCE_DIR) + "/workflows"});
   CHECK(Has(second.out, "fired 0 timers"));
   Outcome verify = RunCli({"audit", "verify", "--db", d.db});
   CHECK(verify.exit_code == 0);
 }
 
 TEST_CASE("cli: database commands refuse bad usage with exit 2", "[cli]") {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"audit"}, {"audit", "frobnicate"}, {"audit", "export"},
-        {"backup"}, {"restore"}, {"status", "extra"}, {"sweep", "--now", "2030-01-01"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"audit"},
+                                               {"audit", "frobnicate"},
+                                               {"audit", "export"},
+                                               {"backup"},
+                                               {"restore"},
+                                               {"status", "extra"},
+                                               {"sweep", "--now", "2030-01-01"}}) {
     Outcome o = RunCli(args);
     SHOW(o);
     CHECK(o.exit_code == 2);

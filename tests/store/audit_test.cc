@@ -1,9 +1,10 @@
 // The audit chain: any change to a stored entry, a removed entry or a removed tail is found and
 // named; an export reads back to the same entries and verifies without the database.
+#include "uitdaag/audit.h"
+
 #include <catch2/catch.hpp>
 
 #include "support/store_fixture.h"
-#include "uitdaag/audit.h"
 
 namespace uitdaag::testing {
 namespace {

@@ -1,9 +1,10 @@
 // Case JSON: every snapshot the shipped example produces survives the trip through storage, the
 // text is canonical, and damaged text is refused with the path of the bad item.
+#include "uitdaag/case_json.h"
+
 #include <catch2/catch.hpp>
 
 #include "support/store_fixture.h"
-#include "uitdaag/case_json.h"
 #include "uitdaag/script.h"
 #include "uitdaag/simulator.h"
 

@@ -1,8 +1,7 @@
 // The runner on a real database: concurrent writers, the outbox, and a durable replay of the
 // shipped example that must end exactly where the pure simulation ends.
-#include <catch2/catch.hpp>
-
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <thread>
 
 #include "support/store_fixture.h"
@@ -51,9 +50,8 @@ TEST_CASE("runner: two writers on the same case, one wins, the other gets a conf
     ++ready;
     while (ready.load() < 2) std::this_thread::yield();
     for (const std::string& id : ids) {
-      const Event event = event_id == "aanvulling_vragen"
-                              ? Aanvulling(now)
-                              : MakeEvent(event_id, "behandelaar", now);
+      const Event event = event_id == "aanvulling_vragen" ? Aanvulling(now)
+                                                          : MakeEvent(event_id, "behandelaar", now);
       StatusOr<RunResult> r = runner.Apply(id, event, 1);
       if (r.ok()) {
         ++outcome.won;
@@ -80,8 +78,8 @@ TEST_CASE("runner: two writers on the same case, one wins, the other gets a conf
     StatusOr<StoredCase> stored = store->Load(id);
     REQUIRE(stored.ok());
     CHECK(stored->snapshot.version == 2);
-    CHECK(stored->snapshot.state == (log->back().event == "aanvulling_vragen" ? "wacht_op_aanvulling"
-                                                                               : "gesprek"));
+    CHECK(stored->snapshot.state ==
+          (log->back().event == "aanvulling_vragen" ? "wacht_op_aanvulling" : "gesprek"));
   }
   CHECK(store->VerifyAudit().ok());
 }
@@ -105,8 +103,8 @@ TEST_CASE("runner: concurrent submissions on three connections are each stored a
     auto store = OpenStoreOrFail(db);
     Runner runner(*store, *workflows, clock);
     for (int i = 0; i < 25; ++i) {
-      SubmitRequest request = Submission(clock.Now(), "t" + std::to_string(thread) + "-" +
-                                                          std::to_string(i));
+      SubmitRequest request =
+          Submission(clock.Now(), "t" + std::to_string(thread) + "-" + std::to_string(i));
       StatusOr<RunResult> r = runner.Submit(request);
       if (r.ok()) {
         ++accepted;

@@ -100,8 +100,8 @@ TEST_CASE("store: submit numbers cases per year and stores snapshot, log, deadli
     CHECK(item.status == OutboxItem::Status::kPending);
     queued.push_back(std::string(Effect::KindName(item.effect.kind)) + " " + item.effect.name);
   }
-  CHECK(queued == std::vector<std::string>{"render_letter ontvangstbevestiging",
-                                           "notify behandelaar"});
+  CHECK(queued ==
+        std::vector<std::string>{"render_letter ontvangstbevestiging", "notify behandelaar"});
 }
 
 TEST_CASE("store: a stale version is a conflict and writes nothing", "[store][runner]") {
@@ -115,16 +115,15 @@ TEST_CASE("store: a stale version is a conflict and writes nothing", "[store][ru
   const std::string before = DumpDatabase(f.db);
 
   // A second handler still looking at version 1.
-  StatusOr<RunResult> stale = f.runner.Apply(
-      id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()), 1);
+  StatusOr<RunResult> stale =
+      f.runner.Apply(id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()), 1);
   REQUIRE_FALSE(stale.ok());
   CHECK(stale.status().code() == StatusCode::kConflict);
   CHECK_THAT(stale.status().message(), Catch::Contains("version 2"));
   CHECK(DumpDatabase(f.db) == before);
 }
 
-TEST_CASE("store: the version check holds inside the commit, not only before the step",
-          "[store]") {
+TEST_CASE("store: the version check holds inside the commit, not only before the step", "[store]") {
   // Two connections step from the same snapshot; the second commit must lose.
   Fixture f;
   const std::string id = f.SubmitOne();
@@ -135,9 +134,9 @@ TEST_CASE("store: the version check holds inside the commit, not only before the
   StatusOr<StoredCase> seen = f.store->Load(id);
   REQUIRE(seen.ok());
   const WorkflowDefinition& def = *f.workflows->Latest("uitdaagrecht");
-  StatusOr<StepResult> step = Step(def, seen->snapshot,
-                                   MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()),
-                                   f.clock.Now());
+  StatusOr<StepResult> step =
+      Step(def, seen->snapshot, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()),
+           f.clock.Now());
   REQUIRE(step.ok());
 
   // Meanwhile the other connection commits a change.
@@ -208,7 +207,8 @@ TEST_CASE("store: an idempotent resubmission returns the original case and creat
 }
 
 // Every named point inside Commit(): a failure there must leave the database as it was.
-TEST_CASE("store: a commit that fails at any point leaves every table unchanged", "[store][fault]") {
+TEST_CASE("store: a commit that fails at any point leaves every table unchanged",
+          "[store][fault]") {
   for (const char* point : {"after_event", "after_case", "after_deadlines", "after_timers",
                             "after_outbox", "before_commit"}) {
     DYNAMIC_SECTION("failure " << point) {
@@ -282,8 +282,8 @@ TEST_CASE("store: a database locked by another writer is a clear error and loses
   REQUIRE(sqlite3_open(f.db.c_str(), &holder) == SQLITE_OK);
   REQUIRE(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
   const std::string before = DumpDatabase(f.db);
-  StatusOr<RunResult> result = runner.Apply(
-      id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()));
+  StatusOr<RunResult> result =
+      runner.Apply(id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()));
   sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(holder);
   REQUIRE_FALSE(result.ok());
@@ -298,12 +298,14 @@ TEST_CASE("store: a database locked by another writer is a clear error and loses
   CHECK(later.ok());
 }
 
-TEST_CASE("store: after SQLite fails inside a commit, the same store commits again", "[store][fault]") {
+TEST_CASE("store: after SQLite fails inside a commit, the same store commits again",
+          "[store][fault]") {
   // A trigger makes the outbox insert fail with a real SQLite error halfway through the commit.
   Fixture f;
   const std::string id = f.SubmitOne();
-  ExecRaw(f.db, "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
-                "BEGIN SELECT RAISE(ABORT, 'outbox refused for the test'); END");
+  ExecRaw(f.db,
+          "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
+          "BEGIN SELECT RAISE(ABORT, 'outbox refused for the test'); END");
   const std::string before = DumpDatabase(f.db);
   const Event request = MakeEvent("aanvulling_vragen", "behandelaar", f.clock.Now(),
                                   Payload({{"ontbrekende_gegevens", Value::Text("Statuten.")}}));
@@ -329,8 +331,8 @@ TEST_CASE("store: a read-only database can be read but not written", "[store][fa
   auto store = OpenStoreOrFail(f.db, options);
   Runner runner(*store, *f.workflows, f.clock);
   CHECK(store->Load(id).ok());
-  StatusOr<RunResult> result = runner.Apply(
-      id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()));
+  StatusOr<RunResult> result =
+      runner.Apply(id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now()));
   REQUIRE_FALSE(result.ok());
   CHECK_THAT(result.status().message(), Catch::Contains("read-only"));
 }
@@ -381,7 +383,8 @@ TEST_CASE("store: backup of a live database restores to the same cases", "[store
   Fixture f;
   const std::string id = f.SubmitOne();
   f.clock.AdvanceDays(2);
-  REQUIRE(f.runner.Apply(id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now())).ok());
+  REQUIRE(
+      f.runner.Apply(id, MakeEvent("ontvankelijk_verklaren", "behandelaar", f.clock.Now())).ok());
   const std::string backup = f.dir.File("backup.db");
   REQUIRE(f.store->Backup(backup).ok());
   CHECK(f.store->Backup(backup).code() == StatusCode::kAlreadyExists);

@@ -1,14 +1,14 @@
 // The sweeper with a fake clock: catch-up after downtime, due order across cases, exactly once
 // even with two sweepers at the same time.
-#include <catch2/catch.hpp>
+#include "uitdaag/sweeper.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <mutex>
 #include <thread>
 
 #include "support/store_fixture.h"
-#include "uitdaag/sweeper.h"
 
 namespace uitdaag::testing {
 namespace {

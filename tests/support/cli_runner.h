@@ -61,6 +61,7 @@ inline Outcome RunCli(const std::vector<std::string>& args) {
 }
 
 // Prints the outcome when a check in the same scope fails.
-#define SHOW(o) INFO("exit " << (o).exit_code << "\nstdout:\n" << (o).out << "\nstderr:\n" << (o).err)
+#define SHOW(o) \
+  INFO("exit " << (o).exit_code << "\nstdout:\n" << (o).out << "\nstderr:\n" << (o).err)
 
 }  // namespace uitdaag::testing

@@ -3,11 +3,11 @@
 // changed" checks.
 #pragma once
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <memory>
 #include <string>

@@ -34,16 +34,16 @@ inline constexpr std::string_view kAuditFormat = "uitdaag-audit-1";
 
 struct LogEntry {
   std::string case_id;
-  int64_t seq = 0;                // = the snapshot version this step produced
+  int64_t seq = 0;  // = the snapshot version this step produced
   std::string workflow_id;
   int workflow_version = 0;
   std::string event;              // event id; empty for a warning timer
   std::optional<TimerRef> timer;  // set for timer events
   std::string actor;
-  std::string role;               // empty for timers
-  Instant at;                     // when the event happened
-  Instant recorded_at;            // when the store committed it
-  ValueRecord payload;            // the input as submitted
+  std::string role;     // empty for timers
+  Instant at;           // when the event happened
+  Instant recorded_at;  // when the store committed it
+  ValueRecord payload;  // the input as submitted
   std::string from_state;
   std::string to_state;
   std::vector<Effect> effects;

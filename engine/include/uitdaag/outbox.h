@@ -28,14 +28,14 @@ class EffectHandler {
 
 struct OutboxPolicy {
   int max_attempts = 8;
-  int64_t first_retry_seconds = 60;       // then doubled per attempt
+  int64_t first_retry_seconds = 60;  // then doubled per attempt
   int64_t max_retry_seconds = 6 * 3600;
 };
 
 struct DispatchReport {
   int done = 0;
-  int retried = 0;   // failed this time, will be tried again
-  int gave_up = 0;   // failed for the last time: marked failed
+  int retried = 0;  // failed this time, will be tried again
+  int gave_up = 0;  // failed for the last time: marked failed
 };
 
 class OutboxDispatcher {

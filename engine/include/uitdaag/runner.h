@@ -8,7 +8,8 @@
 //            is refused with kConflict when the case has moved on; without it, the version the
 //            runner loaded is the one checked at commit, so two concurrent writers never both
 //            win: the second gets kConflict and nothing of its change is stored.
-//   FireTimer one timer (the sweeper's path); a stale or already fired timer is kFailedPrecondition.
+//   FireTimer one timer (the sweeper's path); a stale or already fired timer is
+//   kFailedPrecondition.
 //
 // Errors: the engine's rejections (uitdaag/engine.h) unchanged, and the store's (uitdaag/store.h).
 //
@@ -55,7 +56,7 @@ struct RunResult {
   CaseSnapshot snapshot;
   std::vector<Effect> effects;  // empty when replayed
   std::vector<int64_t> outbox_ids;
-  bool replayed = false;        // an idempotent resubmission: nothing new was stored
+  bool replayed = false;  // an idempotent resubmission: nothing new was stored
 };
 
 class Runner {

@@ -44,7 +44,7 @@
 namespace uitdaag {
 
 struct StoreOptions {
-  std::string path;            // the database file; created when absent unless read_only
+  std::string path;  // the database file; created when absent unless read_only
   bool read_only = false;
   bool synchronous_full = true;  // false: synchronous=NORMAL (loses the last commits on power
                                  // loss; for benchmarks and bulk loads only)
@@ -64,7 +64,7 @@ struct DeadlineRecord {
   DeadlineTrack track;
   Date legal_end;
   std::optional<Date> target;  // service-level date, when the rule has one
-  bool provisional = false;  // an open suspension: the end moves on daily
+  bool provisional = false;    // an open suspension: the end moves on daily
 };
 
 // A claim on an idempotency key, made by the submission that creates a case.
@@ -115,7 +115,7 @@ struct OutboxItem {
 struct Document {
   int64_t id = 0;
   std::string case_id;
-  int64_t seq = 0;  // the log entry that produced it (0: not tied to an entry)
+  int64_t seq = 0;   // the log entry that produced it (0: not tied to an entry)
   std::string kind;  // "letter", "upload"
   std::string name;
   std::string media_type;

@@ -24,7 +24,7 @@ namespace uitdaag {
 struct SweepReport {
   int fired = 0;
   int failed = 0;
-  bool more = false;  // stopped at max_timers with due work left
+  bool more = false;                // stopped at max_timers with due work left
   std::vector<std::string> errors;  // "case 2026-000001 beslistermijn expiry: ..."
 };
 

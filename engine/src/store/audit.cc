@@ -55,7 +55,9 @@ std::string Sha256Hex(std::string_view bytes) {
   return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
-std::string EntryHash(const LogEntry& entry) { return Sha256Hex(CanonicalEntry(entry)); }
+std::string EntryHash(const LogEntry& entry) {
+  return Sha256Hex(CanonicalEntry(entry));
+}
 
 std::string EntryToJson(const LogEntry& entry) {
   JsonWriter w;

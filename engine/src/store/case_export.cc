@@ -81,9 +81,10 @@ StatusOr<ExportSummary> CheckExport(std::string_view json) {
   UITDAAG_RETURN_IF_ERROR(VerifyChain(summary.case_id, entries));
   const std::string last = entries.empty() ? std::string(kGenesisHash) : entries.back().hash;
   if (last != summary.head_hash) {
-    return Status::FailedPrecondition("the export's head hash does not match its last entry "
-                                      "(entries were removed from the end)",
-                                      summary.case_id);
+    return Status::FailedPrecondition(
+        "the export's head hash does not match its last entry "
+        "(entries were removed from the end)",
+        summary.case_id);
   }
   UITDAAG_ASSIGN_OR_RETURN(JsonIn snapshot_in, root.Object("snapshot"));
   UITDAAG_ASSIGN_OR_RETURN(CaseSnapshot snapshot, store_internal::ReadSnapshot(snapshot_in));

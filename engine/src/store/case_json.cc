@@ -14,7 +14,9 @@ constexpr std::string_view kMoneyTag = "$money";
 constexpr std::string_view kDateTag = "$date";
 
 // "$x" -> "$$x": a record key can never look like a type tag.
-std::string EscapeKey(const std::string& key) { return key.starts_with('$') ? "$" + key : key; }
+std::string EscapeKey(const std::string& key) {
+  return key.starts_with('$') ? "$" + key : key;
+}
 
 void WriteOptionalDate(JsonWriter& w, const std::optional<Date>& date) {
   if (date) {
@@ -146,14 +148,24 @@ std::string WriteWith(Writer write) {
 
 }  // namespace
 
-void WriteInstant(JsonWriter& w, Instant at) { w.String(at.ToLocalString()); }
+void WriteInstant(JsonWriter& w, Instant at) {
+  w.String(at.ToLocalString());
+}
 
 void WriteValue(JsonWriter& w, const Value& value) {
   switch (value.type()) {
-    case ValueType::kNull: w.Null(); return;
-    case ValueType::kBool: w.Bool(value.as_bool()); return;
-    case ValueType::kNumber: w.Double(value.as_number()); return;
-    case ValueType::kText: w.String(value.as_text()); return;
+    case ValueType::kNull:
+      w.Null();
+      return;
+    case ValueType::kBool:
+      w.Bool(value.as_bool());
+      return;
+    case ValueType::kNumber:
+      w.Double(value.as_number());
+      return;
+    case ValueType::kText:
+      w.String(value.as_text());
+      return;
     case ValueType::kMoney:
       w.BeginObject();
       w.Field(kMoneyTag, value.as_money().ToString());
@@ -169,7 +181,9 @@ void WriteValue(JsonWriter& w, const Value& value) {
       for (const Value& item : value.as_list()) WriteValue(w, item);
       w.EndArray();
       return;
-    case ValueType::kRecord: WriteRecord(w, value.as_record()); return;
+    case ValueType::kRecord:
+      WriteRecord(w, value.as_record());
+      return;
   }
 }
 
@@ -338,7 +352,8 @@ StatusOr<Effect> ReadEffect(const JsonIn& in) {
   UITDAAG_ASSIGN_OR_RETURN(std::string kind, in.String("kind"));
   std::optional<Effect::Kind> found;
   for (int k = 0; k <= static_cast<int>(Effect::Kind::kAssign); ++k) {
-    if (kind == Effect::KindName(static_cast<Effect::Kind>(k))) found = static_cast<Effect::Kind>(k);
+    if (kind == Effect::KindName(static_cast<Effect::Kind>(k)))
+      found = static_cast<Effect::Kind>(k);
   }
   if (!found) return in.Get("kind").Error("unknown effect kind '" + kind + "'");
   Effect e{*found, {}, {}, {}, {}};

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -29,9 +30,15 @@ StatusOr<JsonIn> JsonIn::Parse(std::string_view text) {
   }
 }
 
-bool JsonIn::is_null() const { return value_.isEmpty(); }
-bool JsonIn::is_object() const { return value_.type() == typeid(ObjectPtr); }
-bool JsonIn::is_array() const { return value_.type() == typeid(ArrayPtr); }
+bool JsonIn::is_null() const {
+  return value_.isEmpty();
+}
+bool JsonIn::is_object() const {
+  return value_.type() == typeid(ObjectPtr);
+}
+bool JsonIn::is_array() const {
+  return value_.type() == typeid(ArrayPtr);
+}
 
 std::string JsonIn::Child(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
@@ -60,9 +67,8 @@ std::vector<JsonIn> JsonIn::Items() const {
 }
 
 Status JsonIn::Error(std::string_view what) const {
-  return Status::InvalidArgument((path_.empty() ? std::string("(top)") : path_) + ": " +
-                                     std::string(what),
-                                 path_);
+  return Status::InvalidArgument(
+      (path_.empty() ? std::string("(top)") : path_) + ": " + std::string(what), path_);
 }
 
 StatusOr<std::string> JsonIn::AsString() const {
@@ -103,8 +109,14 @@ StatusOr<JsonIn> JsonIn::Array(std::string_view key) const {
   return child;
 }
 
-StatusOr<std::string> JsonIn::String(std::string_view key) const { return Get(key).AsString(); }
-StatusOr<int64_t> JsonIn::Int(std::string_view key) const { return Get(key).AsInt(); }
-StatusOr<bool> JsonIn::Bool(std::string_view key) const { return Get(key).AsBool(); }
+StatusOr<std::string> JsonIn::String(std::string_view key) const {
+  return Get(key).AsString();
+}
+StatusOr<int64_t> JsonIn::Int(std::string_view key) const {
+  return Get(key).AsInt();
+}
+StatusOr<bool> JsonIn::Bool(std::string_view key) const {
+  return Get(key).AsBool();
+}
 
 }  // namespace uitdaag::store_internal

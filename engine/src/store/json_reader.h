@@ -4,12 +4,12 @@
 // Thread safety: a value; shares the parsed document read-only.
 #pragma once
 
+#include <Poco/Dynamic/Var.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <Poco/Dynamic/Var.h>
 
 #include "uitdaag/status.h"
 

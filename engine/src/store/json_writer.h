@@ -39,11 +39,26 @@ class JsonWriter {
   void Raw(std::string_view json);
 
   // Key + value shorthands.
-  void Field(std::string_view key, std::string_view s) { Key(key); String(s); }
-  void Field(std::string_view key, const char* s) { Key(key); String(s); }
-  void Field(std::string_view key, int64_t i) { Key(key); Int(i); }
-  void Field(std::string_view key, int i) { Key(key); Int(i); }
-  void Field(std::string_view key, bool b) { Key(key); Bool(b); }
+  void Field(std::string_view key, std::string_view s) {
+    Key(key);
+    String(s);
+  }
+  void Field(std::string_view key, const char* s) {
+    Key(key);
+    String(s);
+  }
+  void Field(std::string_view key, int64_t i) {
+    Key(key);
+    Int(i);
+  }
+  void Field(std::string_view key, int i) {
+    Key(key);
+    Int(i);
+  }
+  void Field(std::string_view key, bool b) {
+    Key(key);
+    Bool(b);
+  }
 
   // False when a key came out of order, a number was not finite, or nesting is unbalanced.
   bool ok() const { return error_.empty() && stack_.empty(); }

@@ -57,11 +57,10 @@ Runner::Runner(CaseStore& store, const WorkflowRegistry& workflows, const Clock&
 StatusOr<const WorkflowDefinition*> Runner::DefinitionOf(const CaseSnapshot& snapshot) const {
   const WorkflowDefinition* def = workflows_.Find(snapshot.workflow_id, snapshot.workflow_version);
   if (def == nullptr) {
-    return Status::FailedPrecondition("case " + snapshot.id + " runs on workflow " +
-                                          snapshot.workflow_id + " version " +
-                                          std::to_string(snapshot.workflow_version) +
-                                          ", which is not loaded",
-                                      snapshot.workflow_id);
+    return Status::FailedPrecondition(
+        "case " + snapshot.id + " runs on workflow " + snapshot.workflow_id + " version " +
+            std::to_string(snapshot.workflow_version) + ", which is not loaded",
+        snapshot.workflow_id);
   }
   return def;
 }
@@ -89,7 +88,8 @@ StatusOr<RunResult> Runner::Submit(const SubmitRequest& request) {
     return result;
   };
   if (claim) {
-    UITDAAG_ASSIGN_OR_RETURN(std::optional<std::string> existing, store_.FindIdempotencyKey(*claim));
+    UITDAAG_ASSIGN_OR_RETURN(std::optional<std::string> existing,
+                             store_.FindIdempotencyKey(*claim));
     if (existing) return replay(*existing);
   }
   const Instant now = clock_.Now();

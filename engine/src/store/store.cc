@@ -83,11 +83,20 @@ struct CaseStore::Impl::CommitStatements {
       insert_timer, insert_outbox, select_outbox_id, next_number, select_key, insert_key;
 
   explicit CommitStatements(Poco::Data::Session& s)
-      : select_head(s), insert_case(s), update_case(s), insert_event(s), upsert_deadline(s),
-        delete_timers(s), insert_timer(s), insert_outbox(s), select_outbox_id(s), next_number(s),
-        select_key(s), insert_key(s) {
-    select_head << "SELECT version, head_hash FROM cases WHERE id = ?", use(case_id),
-        into(version), into(head_hash);
+      : select_head(s),
+        insert_case(s),
+        update_case(s),
+        insert_event(s),
+        upsert_deadline(s),
+        delete_timers(s),
+        insert_timer(s),
+        insert_outbox(s),
+        select_outbox_id(s),
+        next_number(s),
+        select_key(s),
+        insert_key(s) {
+    select_head << "SELECT version, head_hash FROM cases WHERE id = ?", use(case_id), into(version),
+        into(head_hash);
     insert_case << "INSERT INTO cases (id, workflow_id, workflow_version, state, version, "
                    "assigned_role, snapshot, head_hash, created_at, updated_at) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -141,11 +150,19 @@ CaseStore::Impl::~Impl() = default;
 CaseStore::CaseStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CaseStore::~CaseStore() = default;
 
-int CaseStore::LatestSchemaVersion() { return store_internal::Migrations().back().version; }
-int CaseStore::schema_version() const { return impl_->schema_version; }
-const std::string& CaseStore::path() const { return impl_->options.path; }
+int CaseStore::LatestSchemaVersion() {
+  return store_internal::Migrations().back().version;
+}
+int CaseStore::schema_version() const {
+  return impl_->schema_version;
+}
+const std::string& CaseStore::path() const {
+  return impl_->options.path;
+}
 
-void CaseStore::SetFaultHookForTesting(FaultHook hook) { impl_->fault = std::move(hook); }
+void CaseStore::SetFaultHookForTesting(FaultHook hook) {
+  impl_->fault = std::move(hook);
+}
 
 void CaseStore::Impl::PrepareStatements() {
   begin_immediate = std::make_unique<Statement>(session);
@@ -194,9 +211,9 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
   std::unique_ptr<Impl> impl;
   try {
     impl = std::make_unique<Impl>(
-        options, Poco::Data::Session("SQLite",
-                                     options.read_only ? ReadOnlyUri(options.path) : options.path,
-                                     kOpenTimeoutSeconds));
+        options,
+        Poco::Data::Session("SQLite", options.read_only ? ReadOnlyUri(options.path) : options.path,
+                            kOpenTimeoutSeconds));
   } catch (const std::exception& e) {
     return store_internal::DatabaseError(e, "opening", options.path, options.busy_timeout_ms);
   }
@@ -209,11 +226,12 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
       std::string mode;
       s.session << "PRAGMA journal_mode = WAL", into(mode), now;
       if (mode != "wal") {
-        return Status::IoError("cannot switch " + options.path + " to WAL journaling (got '" +
-                                   mode + "')",
-                               options.path);
+        return Status::IoError(
+            "cannot switch " + options.path + " to WAL journaling (got '" + mode + "')",
+            options.path);
       }
-      s.Exec(options.synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+      s.Exec(options.synchronous_full ? "PRAGMA synchronous = FULL"
+                                      : "PRAGMA synchronous = NORMAL");
     }
     if (options.max_size_bytes > 0) {
       int page_size = 4096;
@@ -244,20 +262,19 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
                                             "; open it once read-write first",
                                         options.path);
     }
-    Status migrated = s.InWriteTransaction("applying schema migration " + std::to_string(m.version),
-                                           [&]() -> Status {
-                                             for (std::string_view sql : m.statements) {
-                                               s.Exec(std::string(sql));
-                                             }
-                                             std::string name(m.name);
-                                             int version = m.version;
-                                             s.session << "INSERT INTO schema_migrations "
-                                                          "(version, name) VALUES (?, ?)",
-                                                 use(version), use(name), now;
-                                             s.Exec("PRAGMA user_version = " +
-                                                    std::to_string(m.version));
-                                             return Status::Ok();
-                                           });
+    Status migrated = s.InWriteTransaction(
+        "applying schema migration " + std::to_string(m.version), [&]() -> Status {
+          for (std::string_view sql : m.statements) {
+            s.Exec(std::string(sql));
+          }
+          std::string name(m.name);
+          int version = m.version;
+          s.session << "INSERT INTO schema_migrations "
+                       "(version, name) VALUES (?, ?)",
+              use(version), use(name), now;
+          s.Exec("PRAGMA user_version = " + std::to_string(m.version));
+          return Status::Ok();
+        });
     if (!migrated.ok()) return migrated;
     s.schema_version = m.version;
     try {
@@ -279,9 +296,9 @@ StatusOr<StoredCase> CaseStore::Load(std::string_view case_id) {
     if (found == 0) return Status::NotFound("no case '" + id + "'", id);
     StatusOr<CaseSnapshot> snapshot = SnapshotFromJson(snapshot_json);
     if (!snapshot.ok()) {
-      return Status::IoError("the stored snapshot of case " + id +
-                                 " cannot be read: " + snapshot.status().message(),
-                             id);
+      return Status::IoError(
+          "the stored snapshot of case " + id + " cannot be read: " + snapshot.status().message(),
+          id);
     }
     return StoredCase{std::move(*snapshot), std::move(head)};
   } catch (const std::exception& e) {
@@ -298,9 +315,9 @@ StatusOr<std::optional<std::string>> CaseStore::FindIdempotencyKey(const Idempot
         use(key), into(found), into(case_id), into(request_hash), now;
     if (found == 0) return std::optional<std::string>();
     if (request_hash != claim.request_hash) {
-      return Status::InvalidArgument("idempotency key '" + claim.key +
-                                         "' was already used for a different request",
-                                     claim.key);
+      return Status::InvalidArgument(
+          "idempotency key '" + claim.key + "' was already used for a different request",
+          claim.key);
     }
     return std::optional<std::string>(case_id);
   } catch (const std::exception& e) {
@@ -328,13 +345,11 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
         c.select_key.execute();
         if (c.found != 0) {
           if (c.request_hash != r.idempotency->request_hash) {
-            return Status::InvalidArgument("idempotency key '" + c.key +
-                                               "' was already used for a different request",
-                                           c.key);
+            return Status::InvalidArgument(
+                "idempotency key '" + c.key + "' was already used for a different request", c.key);
           }
-          return Status::AlreadyExists("idempotency key '" + c.key + "' already created case " +
-                                           c.case_id,
-                                       c.case_id);
+          return Status::AlreadyExists(
+              "idempotency key '" + c.key + "' already created case " + c.case_id, c.case_id);
         }
       }
       c.year = r.entry.at.LocalDate().year();
@@ -349,7 +364,8 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
       }
       if (c.version != r.expected_version) {
         return Status::Conflict("case " + r.snapshot.id + " is at version " +
-                                    std::to_string(c.version) + ", but this change was based on version " +
+                                    std::to_string(c.version) +
+                                    ", but this change was based on version " +
                                     std::to_string(r.expected_version) + "; reload and try again",
                                 r.snapshot.id);
       }

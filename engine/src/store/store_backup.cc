@@ -46,8 +46,8 @@ Status WriteCopy(sqlite3* from, const std::string& dest) {
   std::error_code ignored;
   std::filesystem::remove(temp, ignored);
   RawDb out;
-  int rc = sqlite3_open_v2(temp.c_str(), &out.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(temp.c_str(), &out.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) return SqliteStatus(rc, out.db, "creating " + temp);
   Status copied = CopyPages(from, out.db, "copying the database to " + temp);
   if (copied.ok()) {
@@ -63,7 +63,8 @@ Status WriteCopy(sqlite3* from, const std::string& dest) {
       std::fclose(f);
     }
     std::filesystem::rename(temp, dest, ignored);
-    if (ignored) copied = Status::IoError("renaming " + temp + " to " + dest + ": " + ignored.message());
+    if (ignored)
+      copied = Status::IoError("renaming " + temp + " to " + dest + ": " + ignored.message());
   }
   if (!copied.ok()) std::filesystem::remove(temp, ignored);
   return copied;
@@ -96,9 +97,9 @@ Status RestoreDatabase(const std::string& source, const std::string& dest) {
     }
     Status audit = (*store)->VerifyAudit();
     if (!audit.ok()) {
-      return Status::FailedPrecondition("refusing to restore " + source +
-                                            ": its audit chain is broken: " + audit.message(),
-                                        source);
+      return Status::FailedPrecondition(
+          "refusing to restore " + source + ": its audit chain is broken: " + audit.message(),
+          source);
     }
   }
   RawDb from;
@@ -116,8 +117,9 @@ Status RestoreDatabase(const std::string& source, const std::string& dest) {
       rc = sqlite3_exec(old.db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
       if (rc != SQLITE_OK) {
         std::filesystem::remove(staged, ignored);
-        return SqliteStatus(rc, old.db, "closing the current database " + dest +
-                                            " (is the service still running?)");
+        return SqliteStatus(
+            rc, old.db,
+            "closing the current database " + dest + " (is the service still running?)");
       }
     }
     sqlite3_close(old.db);
@@ -127,7 +129,8 @@ Status RestoreDatabase(const std::string& source, const std::string& dest) {
   }
   for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(dest + suffix, ignored);
   std::filesystem::rename(staged, dest, ignored);
-  if (ignored) return Status::IoError("putting the restored database in place: " + ignored.message());
+  if (ignored)
+    return Status::IoError("putting the restored database in place: " + ignored.message());
   return Status::Ok();
 }
 

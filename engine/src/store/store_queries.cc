@@ -24,8 +24,8 @@ Status Damaged(const std::string& what, const Status& status) {
 }
 
 StatusOr<OutboxItem::Status> OutboxStatusFromName(const std::string& name) {
-  for (auto s : {OutboxItem::Status::kPending, OutboxItem::Status::kDone,
-                 OutboxItem::Status::kFailed}) {
+  for (auto s :
+       {OutboxItem::Status::kPending, OutboxItem::Status::kDone, OutboxItem::Status::kFailed}) {
     if (name == OutboxStatusName(s)) return s;
   }
   return Status::IoError("unknown outbox status '" + name + "' in the database");
@@ -35,9 +35,12 @@ StatusOr<OutboxItem::Status> OutboxStatusFromName(const std::string& name) {
 
 const char* OutboxStatusName(OutboxItem::Status status) {
   switch (status) {
-    case OutboxItem::Status::kPending: return "pending";
-    case OutboxItem::Status::kDone: return "done";
-    case OutboxItem::Status::kFailed: return "failed";
+    case OutboxItem::Status::kPending:
+      return "pending";
+    case OutboxItem::Status::kDone:
+      return "done";
+    case OutboxItem::Status::kFailed:
+      return "failed";
   }
   return "pending";
 }
@@ -112,12 +115,12 @@ StatusOr<std::vector<DeadlineRow>> CaseStore::Deadlines(std::string_view case_id
         StatusOr<Date> parsed = Date::Parse(target[i]);
         if (parsed.ok()) aim = *parsed;
       }
-      if (track == stored.snapshot.deadlines.end() || !end.ok() ||
-          (!target[i].empty() && !aim)) {
+      if (track == stored.snapshot.deadlines.end() || !end.ok() || (!target[i].empty() && !aim)) {
         return Status::IoError("deadline row " + deadline_id[i] + " of case " + id +
                                " does not match the case snapshot");
       }
-      rows.push_back(DeadlineRow{id, DeadlineRecord{track->second, *end, aim, provisional[i] != 0}});
+      rows.push_back(
+          DeadlineRow{id, DeadlineRecord{track->second, *end, aim, provisional[i] != 0}});
     }
     return rows;
   } catch (const std::exception& e) {
@@ -158,7 +161,8 @@ Status CaseStore::VerifyAudit(const std::function<void(std::string_view case_id)
 
 namespace {
 
-StatusOr<std::vector<TimerRecord>> ReadTimers(Statement& statement, std::vector<std::string>& case_id,
+StatusOr<std::vector<TimerRecord>> ReadTimers(Statement& statement,
+                                              std::vector<std::string>& case_id,
                                               std::vector<std::string>& deadline,
                                               std::vector<std::string>& kind,
                                               std::vector<int>& round, std::vector<int64_t>& due) {
@@ -218,9 +222,10 @@ StatusOr<std::vector<OutboxItem>> ReadOutbox(Poco::Data::Session& session, const
   std::string key_copy = key;
   Statement select(session);
   select << "SELECT id, case_id, seq, effect, status, attempts, last_error, next_attempt_at "
-            "FROM outbox WHERE " + where + " ORDER BY id LIMIT ?",
-      into(id), into(case_id), into(seq), into(effect), into(status), into(attempts),
-      into(error), into(next);
+            "FROM outbox WHERE " +
+                where + " ORDER BY id LIMIT ?",
+      into(id), into(case_id), into(seq), into(effect), into(status), into(attempts), into(error),
+      into(next);
   if (!key.empty()) select, use(key_copy);
   if (number != 0) select, use(number);
   select, use(limit);
@@ -346,7 +351,14 @@ StatusOr<std::vector<Document>> CaseStore::Documents(std::string_view case_id) {
         into(created), now;
     std::vector<Document> documents;
     for (size_t i = 0; i < id.size(); ++i) {
-      documents.push_back(Document{id[i], key, seq[i], kind[i], name[i], media_type[i], {}, sha[i],
+      documents.push_back(Document{id[i],
+                                   key,
+                                   seq[i],
+                                   kind[i],
+                                   name[i],
+                                   media_type[i],
+                                   {},
+                                   sha[i],
                                    Instant::FromUnixSeconds(created[i])});
     }
     return documents;
