@@ -212,7 +212,8 @@ class Worker {
         Dispatch();
       }
     }
-    std::printf("ops=%" PRId64 " resumed_at=%" PRId64 " submitted=%d replayed=%d user_events=%d timers=%d "
+    std::printf("ops=%" PRId64 " resumed_at=%" PRId64
+                " submitted=%d replayed=%d user_events=%d timers=%d "
                 "outbox_done=%d events_in_store=%" PRId64 "\n",
                 options_.ops, first, submitted_, replayed_, user_events_, timers_, handler_.done,
                 events_);
@@ -243,7 +244,8 @@ class Worker {
   // The promise: written only after the commit returned, with the hash the store now holds.
   void Ack(const std::string& case_id, int64_t version) {
     StatusOr<StoredCase> stored = store_.Load(case_id);
-    if (!stored.ok()) Die("loading " + case_id + " after its commit: " + stored.status().ToString());
+    if (!stored.ok())
+      Die("loading " + case_id + " after its commit: " + stored.status().ToString());
     if (stored->snapshot.version != version) {
       Die("case " + case_id + " is at version " + std::to_string(stored->snapshot.version) +
           " right after committing version " + std::to_string(version));
@@ -283,10 +285,10 @@ class Worker {
     request.workflow_id = def_.id;
     request.event = path_.steps.front().event;
     request.event.at = clock_.Now();
-    request.idempotency_key =
-        "crash-" + std::to_string(options_.seed) + "-" + std::to_string(op);
+    request.idempotency_key = "crash-" + std::to_string(options_.seed) + "-" + std::to_string(op);
     StatusOr<RunResult> result = runner_.Submit(request);
-    if (!result.ok()) Die("submission at op " + std::to_string(op) + ": " + result.status().ToString());
+    if (!result.ok())
+      Die("submission at op " + std::to_string(op) + ": " + result.status().ToString());
     if (result->replayed) {
       ++replayed_;  // the case was stored by an earlier run: no new promise
       return;
@@ -386,7 +388,8 @@ int Main(int argc, char** argv) {
 
   LoadResult loaded = LoadWorkflowFile(source + "/workflows/uitdaagrecht.yaml");
   if (!loaded.ok()) {
-    for (const Diagnostic& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+    for (const Diagnostic& d : loaded.diagnostics)
+      std::fprintf(stderr, "%s\n", d.ToString().c_str());
     Die("the workflow does not load");
   }
   WorkflowRegistry workflows;
@@ -412,4 +415,6 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace uitdaag
 
-int main(int argc, char** argv) { return uitdaag::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return uitdaag::Main(argc, argv);
+}

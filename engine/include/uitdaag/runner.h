@@ -56,6 +56,7 @@ struct RunResult {
   CaseSnapshot snapshot;
   std::vector<Effect> effects;  // empty when replayed
   std::vector<int64_t> outbox_ids;
+  std::string hash;       // the log entry's hash (the case's new head); when replayed, the head
   bool replayed = false;  // an idempotent resubmission: nothing new was stored
 };
 

@@ -26,8 +26,6 @@ void WriteOptionalDate(JsonWriter& w, const std::optional<Date>& date) {
   }
 }
 
-}  // namespace
-
 void WriteSuspensions(JsonWriter& w, const std::vector<Suspension>& suspensions) {
   w.BeginArray();
   for (const Suspension& s : suspensions) {
@@ -53,7 +51,7 @@ void WriteExtensions(JsonWriter& w, const std::vector<Extension>& extensions) {
   w.EndArray();
 }
 
-namespace {
+}  // namespace
 
 void WriteTrack(JsonWriter& w, const DeadlineTrack& track) {
   w.BeginObject();
@@ -74,6 +72,8 @@ void WriteTrack(JsonWriter& w, const DeadlineTrack& track) {
   w.Field("warning_fired", track.warning_fired);
   w.EndObject();
 }
+
+namespace {
 
 StatusOr<std::optional<Date>> ReadOptionalDate(const JsonIn& in) {
   if (in.is_null()) return std::optional<Date>();
@@ -96,6 +96,8 @@ StatusOr<DeadlineStatus> ReadDeadlineStatus(const JsonIn& in) {
   }
   return in.Error("unknown deadline status '" + text + "'");
 }
+
+}  // namespace
 
 StatusOr<DeadlineTrack> ReadTrack(const JsonIn& in) {
   if (!in.is_object()) return in.Error("expected an object");
@@ -128,6 +130,8 @@ StatusOr<DeadlineTrack> ReadTrack(const JsonIn& in) {
   UITDAAG_ASSIGN_OR_RETURN(track.expiry_fired, in.Bool("expiry_fired"));
   return track;
 }
+
+namespace {
 
 // Parses a whole document and hands its root to `read`.
 template <typename T, typename Reader>

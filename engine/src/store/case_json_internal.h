@@ -22,8 +22,7 @@ void WriteEffect(JsonWriter& w, const Effect& effect);
 void WriteEffects(JsonWriter& w, const std::vector<Effect>& effects);
 void WriteTimerRef(JsonWriter& w, const std::optional<TimerRef>& timer);
 void WriteInstant(JsonWriter& w, Instant at);
-void WriteSuspensions(JsonWriter& w, const std::vector<Suspension>& suspensions);
-void WriteExtensions(JsonWriter& w, const std::vector<Extension>& extensions);
+void WriteTrack(JsonWriter& w, const DeadlineTrack& track);
 
 StatusOr<Value> ReadValue(const JsonIn& in);
 StatusOr<ValueRecord> ReadRecord(const JsonIn& in);
@@ -33,6 +32,7 @@ StatusOr<std::vector<Effect>> ReadEffects(const JsonIn& in);
 StatusOr<std::optional<TimerRef>> ReadTimerRef(const JsonIn& in);
 StatusOr<Instant> ReadInstant(const JsonIn& in);
 StatusOr<Date> ReadDate(const JsonIn& in);
+StatusOr<DeadlineTrack> ReadTrack(const JsonIn& in);
 // An audit entry (audit.cc).
 StatusOr<LogEntry> ReadEntry(const JsonIn& in);
 

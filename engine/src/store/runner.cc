@@ -84,6 +84,7 @@ StatusOr<RunResult> Runner::Submit(const SubmitRequest& request) {
     UITDAAG_ASSIGN_OR_RETURN(StoredCase stored, store_.Load(case_id));
     RunResult result;
     result.snapshot = std::move(stored.snapshot);
+    result.hash = std::move(stored.head_hash);
     result.replayed = true;
     return result;
   };
@@ -175,6 +176,7 @@ StatusOr<RunResult> Runner::Commit(const WorkflowDefinition& def, const CaseSnap
   result.snapshot.id = committed.case_id;  // a new case is numbered by the store
   result.effects = std::move(step.effects);
   result.outbox_ids = std::move(committed.outbox_ids);
+  result.hash = std::move(committed.hash);
   return result;
 }
 

@@ -61,8 +61,7 @@ const std::vector<Migration>& Migrations() {
                    legal_end   TEXT NOT NULL,
                    target      TEXT NOT NULL,
                    provisional INTEGER NOT NULL,
-                   suspensions TEXT NOT NULL,
-                   extensions  TEXT NOT NULL,
+                   track       TEXT NOT NULL,
                    PRIMARY KEY (case_id, deadline_id)) WITHOUT ROWID
            )sql",
            "CREATE INDEX deadlines_by_end ON deadlines (status, legal_end)",

@@ -69,7 +69,7 @@ struct CaseStore::Impl::CommitStatements {
   int64_t version = 0, expected = 0, created_at = 0, updated_at = 0;
   std::string event, timer, actor, role, payload, from_state, to_state, effects, prev_hash, hash;
   int64_t seq = 0, at = 0, recorded_at = 0;
-  std::string deadline_id, status, start, legal_end, target, suspensions, extensions, kind;
+  std::string deadline_id, status, start, legal_end, target, track, kind;
   int round = 0, provisional = 0;
   int64_t due_at = 0;
   std::string outbox_kind, outbox_effect;
@@ -115,13 +115,13 @@ struct CaseStore::Impl::CommitStatements {
         use(to_state), use(effects), use(prev_hash), use(hash);
     upsert_deadline
         << "INSERT INTO deadlines (case_id, deadline_id, round, status, start, legal_end, "
-           "target, provisional, suspensions, extensions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "target, provisional, track) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
            "ON CONFLICT (case_id, deadline_id) DO UPDATE SET round = excluded.round, "
            "status = excluded.status, start = excluded.start, legal_end = excluded.legal_end, "
            "target = excluded.target, provisional = excluded.provisional, "
-           "suspensions = excluded.suspensions, extensions = excluded.extensions",
+           "track = excluded.track",
         use(case_id), use(deadline_id), use(round), use(status), use(start), use(legal_end),
-        use(target), use(provisional), use(suspensions), use(extensions);
+        use(target), use(provisional), use(track);
     delete_timers << "DELETE FROM timers WHERE case_id = ?", use(case_id);
     insert_timer << "INSERT INTO timers (case_id, deadline_id, kind, round, due_at) "
                     "VALUES (?, ?, ?, ?, ?)",
@@ -424,12 +424,8 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
       c.legal_end = d.legal_end.ToIsoString();
       c.target = d.target ? d.target->ToIsoString() : "";
       c.provisional = d.provisional ? 1 : 0;
-      c.suspensions = JsonOf([&](store_internal::JsonWriter& w) {
-        store_internal::WriteSuspensions(w, d.track.suspensions);
-      });
-      c.extensions = JsonOf([&](store_internal::JsonWriter& w) {
-        store_internal::WriteExtensions(w, d.track.extensions);
-      });
+      c.track =
+          JsonOf([&](store_internal::JsonWriter& w) { store_internal::WriteTrack(w, d.track); });
       c.upsert_deadline.execute();
     }
     UITDAAG_RETURN_IF_ERROR(s.Fault("after_deadlines"));
