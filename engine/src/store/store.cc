@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "case_json_internal.h"
+#include "prepared_statement.h"
 #include "schema.h"
 #include "sqlite_error.h"
 #include "store_impl.h"
@@ -79,67 +80,105 @@ struct CaseStore::Impl::CommitStatements {
   std::string key, request_hash;
   int found = 0;
 
-  Statement select_head, insert_case, update_case, insert_event, upsert_deadline, delete_timers,
+  using Prepared = store_internal::PreparedStatement;
+  Prepared select_head, insert_case, update_case, insert_event, upsert_deadline, delete_timers,
       insert_timer, insert_outbox, select_outbox_id, next_number, select_key, insert_key;
 
-  explicit CommitStatements(Poco::Data::Session& s)
-      : select_head(s),
-        insert_case(s),
-        update_case(s),
-        insert_event(s),
-        upsert_deadline(s),
-        delete_timers(s),
-        insert_timer(s),
-        insert_outbox(s),
-        select_outbox_id(s),
-        next_number(s),
-        select_key(s),
-        insert_key(s) {
-    select_head << "SELECT version, head_hash FROM cases WHERE id = ?", use(case_id), into(version),
-        into(head_hash);
-    insert_case << "INSERT INTO cases (id, workflow_id, workflow_version, state, version, "
-                   "assigned_role, snapshot, head_hash, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(case_id), use(workflow_id), use(workflow_version), use(state), use(version),
-        use(assigned_role), use(snapshot), use(hash), use(created_at), use(updated_at);
-    update_case << "UPDATE cases SET state = ?, version = ?, assigned_role = ?, snapshot = ?, "
-                   "head_hash = ?, updated_at = ? WHERE id = ? AND version = ?",
-        use(state), use(version), use(assigned_role), use(snapshot), use(hash), use(updated_at),
-        use(case_id), use(expected);
-    insert_event << "INSERT INTO events (case_id, seq, workflow_id, workflow_version, event, "
-                    "timer, actor, role, at, recorded_at, payload, from_state, to_state, "
-                    "effects, prev_hash, hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(case_id), use(seq), use(workflow_id), use(workflow_version), use(event), use(timer),
-        use(actor), use(role), use(at), use(recorded_at), use(payload), use(from_state),
-        use(to_state), use(effects), use(prev_hash), use(hash);
-    upsert_deadline
-        << "INSERT INTO deadlines (case_id, deadline_id, round, status, start, legal_end, "
-           "target, provisional, track) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-           "ON CONFLICT (case_id, deadline_id) DO UPDATE SET round = excluded.round, "
-           "status = excluded.status, start = excluded.start, legal_end = excluded.legal_end, "
-           "target = excluded.target, provisional = excluded.provisional, "
-           "track = excluded.track",
-        use(case_id), use(deadline_id), use(round), use(status), use(start), use(legal_end),
-        use(target), use(provisional), use(track);
-    delete_timers << "DELETE FROM timers WHERE case_id = ?", use(case_id);
-    insert_timer << "INSERT INTO timers (case_id, deadline_id, kind, round, due_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-        use(case_id), use(deadline_id), use(kind), use(round), use(due_at);
-    insert_outbox << "INSERT INTO outbox (case_id, seq, kind, effect, status, next_attempt_at, "
-                     "created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
-        use(case_id), use(seq), use(outbox_kind), use(outbox_effect), use(recorded_at),
-        use(recorded_at);
-    select_outbox_id << "SELECT last_insert_rowid()", into(outbox_id);
-    next_number << "INSERT INTO case_numbers (year, last) VALUES (?, 1) "
-                   "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
-        use(year), into(number);
-    select_key << "SELECT count(*), coalesce(max(case_id), ''), coalesce(max(request_hash), '') "
-                  "FROM idempotency_keys WHERE key = ?",
-        use(key), into(found), into(case_id), into(request_hash);
-    insert_key << "INSERT INTO idempotency_keys (key, request_hash, case_id, created_at) "
-                  "VALUES (?, ?, ?, ?)",
-        use(key), use(request_hash), use(case_id), use(recorded_at);
+  explicit CommitStatements(sqlite3* db)
+      : select_head(db, "SELECT version, head_hash FROM cases WHERE id = ?"),
+        insert_case(db,
+                    "INSERT INTO cases (id, workflow_id, workflow_version, state, version, "
+                    "assigned_role, snapshot, head_hash, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        update_case(db,
+                    "UPDATE cases SET state = ?, version = ?, assigned_role = ?, snapshot = ?, "
+                    "head_hash = ?, updated_at = ? WHERE id = ? AND version = ?"),
+        insert_event(db,
+                     "INSERT INTO events (case_id, seq, workflow_id, workflow_version, event, "
+                     "timer, actor, role, at, recorded_at, payload, from_state, to_state, "
+                     "effects, prev_hash, hash) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        upsert_deadline(
+            db,
+            "INSERT INTO deadlines (case_id, deadline_id, round, status, start, legal_end, "
+            "target, provisional, track) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (case_id, deadline_id) DO UPDATE SET round = excluded.round, "
+            "status = excluded.status, start = excluded.start, legal_end = excluded.legal_end, "
+            "target = excluded.target, provisional = excluded.provisional, "
+            "track = excluded.track"),
+        delete_timers(db, "DELETE FROM timers WHERE case_id = ?"),
+        insert_timer(db,
+                     "INSERT INTO timers (case_id, deadline_id, kind, round, due_at) "
+                     "VALUES (?, ?, ?, ?, ?)"),
+        insert_outbox(db,
+                      "INSERT INTO outbox (case_id, seq, kind, effect, status, next_attempt_at, "
+                      "created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"),
+        select_outbox_id(db, "SELECT last_insert_rowid()"),
+        next_number(db,
+                    "INSERT INTO case_numbers (year, last) VALUES (?, 1) "
+                    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last"),
+        select_key(db,
+                   "SELECT count(*), coalesce(max(case_id), ''), "
+                   "coalesce(max(request_hash), '') FROM idempotency_keys WHERE key = ?"),
+        insert_key(db,
+                   "INSERT INTO idempotency_keys (key, request_hash, case_id, created_at) "
+                   "VALUES (?, ?, ?, ?)") {
+    select_head.Use(case_id).Into(version).Into(head_hash);
+    insert_case.Use(case_id)
+        .Use(workflow_id)
+        .Use(workflow_version)
+        .Use(state)
+        .Use(version)
+        .Use(assigned_role)
+        .Use(snapshot)
+        .Use(hash)
+        .Use(created_at)
+        .Use(updated_at);
+    update_case.Use(state)
+        .Use(version)
+        .Use(assigned_role)
+        .Use(snapshot)
+        .Use(hash)
+        .Use(updated_at)
+        .Use(case_id)
+        .Use(expected);
+    insert_event.Use(case_id)
+        .Use(seq)
+        .Use(workflow_id)
+        .Use(workflow_version)
+        .Use(event)
+        .Use(timer)
+        .Use(actor)
+        .Use(role)
+        .Use(at)
+        .Use(recorded_at)
+        .Use(payload)
+        .Use(from_state)
+        .Use(to_state)
+        .Use(effects)
+        .Use(prev_hash)
+        .Use(hash);
+    upsert_deadline.Use(case_id)
+        .Use(deadline_id)
+        .Use(round)
+        .Use(status)
+        .Use(start)
+        .Use(legal_end)
+        .Use(target)
+        .Use(provisional)
+        .Use(track);
+    delete_timers.Use(case_id);
+    insert_timer.Use(case_id).Use(deadline_id).Use(kind).Use(round).Use(due_at);
+    insert_outbox.Use(case_id)
+        .Use(seq)
+        .Use(outbox_kind)
+        .Use(outbox_effect)
+        .Use(recorded_at)
+        .Use(recorded_at);
+    select_outbox_id.Into(outbox_id);
+    next_number.Use(year).Into(number);
+    select_key.Use(key).Into(found).Into(case_id).Into(request_hash);
+    insert_key.Use(key).Use(request_hash).Use(case_id).Use(recorded_at);
   }
 };
 
@@ -165,16 +204,17 @@ void CaseStore::SetFaultHookForTesting(FaultHook hook) {
 }
 
 void CaseStore::Impl::PrepareStatements() {
-  begin_immediate = std::make_unique<Statement>(session);
-  *begin_immediate << "BEGIN IMMEDIATE";
-  commit_transaction = std::make_unique<Statement>(session);
-  *commit_transaction << "COMMIT";
-  // The commit path's statements refer to the tables: only once the schema exists, and never on
-  // a read-only connection.
+  begin_immediate = std::make_unique<store_internal::PreparedStatement>(db, "BEGIN IMMEDIATE");
+  commit_transaction = std::make_unique<store_internal::PreparedStatement>(db, "COMMIT");
+  // The other statements refer to the tables: only once the schema exists; the commit path
+  // never on a read-only connection.
   commit.reset();
-  if (!options.read_only && schema_version > 0) {
-    commit = std::make_unique<CommitStatements>(session);
-  }
+  load_case.reset();
+  if (schema_version == 0) return;
+  load_case = std::make_unique<store_internal::PreparedStatement>(
+      db, "SELECT snapshot, head_hash FROM cases WHERE id = ?");
+  load_case->Use(load_id).Into(load_snapshot).Into(load_head);
+  if (!options.read_only) commit = std::make_unique<CommitStatements>(db);
 }
 
 void CaseStore::Impl::RollbackQuietly() {
@@ -287,22 +327,21 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
 }
 
 StatusOr<StoredCase> CaseStore::Load(std::string_view case_id) {
+  Impl& s = *impl_;
+  if (!s.load_case) return Status::NotFound("no case '" + std::string(case_id) + "'");
   try {
-    std::string id(case_id), snapshot_json, head;
-    int found = 0;
-    impl_->session << "SELECT count(*), coalesce(max(snapshot), ''), coalesce(max(head_hash), '') "
-                      "FROM cases WHERE id = ?",
-        use(id), into(found), into(snapshot_json), into(head), now;
-    if (found == 0) return Status::NotFound("no case '" + id + "'", id);
-    StatusOr<CaseSnapshot> snapshot = SnapshotFromJson(snapshot_json);
+    s.load_id.assign(case_id);
+    if (s.load_case->Execute() == 0)
+      return Status::NotFound("no case '" + s.load_id + "'", s.load_id);
+    StatusOr<CaseSnapshot> snapshot = SnapshotFromJson(s.load_snapshot);
     if (!snapshot.ok()) {
-      return Status::IoError(
-          "the stored snapshot of case " + id + " cannot be read: " + snapshot.status().message(),
-          id);
+      return Status::IoError("the stored snapshot of case " + s.load_id +
+                                 " cannot be read: " + snapshot.status().message(),
+                             s.load_id);
     }
-    return StoredCase{std::move(*snapshot), std::move(head)};
+    return StoredCase{std::move(*snapshot), s.load_head};
   } catch (const std::exception& e) {
-    return impl_->Error(e, "loading case " + std::string(case_id));
+    return s.Error(e, "loading case " + std::string(case_id));
   }
 }
 
@@ -342,7 +381,7 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
     if (is_new) {
       if (r.idempotency) {
         c.key = r.idempotency->key;
-        c.select_key.execute();
+        c.select_key.Execute();
         if (c.found != 0) {
           if (c.request_hash != r.idempotency->request_hash) {
             return Status::InvalidArgument(
@@ -353,13 +392,13 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
         }
       }
       c.year = r.entry.at.LocalDate().year();
-      c.next_number.execute();
+      c.next_number.Execute();
       r.snapshot.id = CaseNumber(c.year, c.number);
       prev_hash = std::string(kGenesisHash);
     } else {
       c.case_id = r.snapshot.id;
       c.version = -1;
-      if (c.select_head.execute() == 0) {
+      if (c.select_head.Execute() == 0) {
         return Status::NotFound("no case '" + r.snapshot.id + "'", r.snapshot.id);
       }
       if (c.version != r.expected_version) {
@@ -394,8 +433,8 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
     c.updated_at = r.snapshot.updated_at.unix_seconds();
     if (is_new) {
       c.created_at = r.snapshot.created_at.unix_seconds();
-      c.insert_case.execute();
-    } else if (c.update_case.execute() != 1) {
+      c.insert_case.Execute();
+    } else if (c.update_case.Execute() != 1) {
       return Status::Conflict("case " + r.snapshot.id + " changed during the commit",
                               r.snapshot.id);
     }
@@ -413,7 +452,7 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
     c.to_state = e.to_state;
     c.effects = EffectsToJson(e.effects);
     c.prev_hash = e.prev_hash;
-    c.insert_event.execute();
+    c.insert_event.Execute();
     UITDAAG_RETURN_IF_ERROR(s.Fault("after_event"));
 
     for (const DeadlineRecord& d : r.deadlines) {
@@ -426,25 +465,25 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
       c.provisional = d.provisional ? 1 : 0;
       c.track =
           JsonOf([&](store_internal::JsonWriter& w) { store_internal::WriteTrack(w, d.track); });
-      c.upsert_deadline.execute();
+      c.upsert_deadline.Execute();
     }
     UITDAAG_RETURN_IF_ERROR(s.Fault("after_deadlines"));
 
-    if (!is_new) c.delete_timers.execute();
+    if (!is_new) c.delete_timers.Execute();
     for (const DueTimer& t : r.timers) {
       c.deadline_id = t.ref.deadline;
       c.kind = TimerKindName(t.ref.kind);
       c.round = t.ref.round;
       c.due_at = t.due.unix_seconds();
-      c.insert_timer.execute();
+      c.insert_timer.Execute();
     }
     UITDAAG_RETURN_IF_ERROR(s.Fault("after_timers"));
 
     for (const Effect& effect : r.outbox) {
       c.outbox_kind = Effect::KindName(effect.kind);
       c.outbox_effect = EffectToJson(effect);
-      c.insert_outbox.execute();
-      c.select_outbox_id.execute();
+      c.insert_outbox.Execute();
+      c.select_outbox_id.Execute();
       result.outbox_ids.push_back(c.outbox_id);
     }
     UITDAAG_RETURN_IF_ERROR(s.Fault("after_outbox"));
@@ -452,7 +491,7 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
     if (r.idempotency) {
       c.key = r.idempotency->key;
       c.request_hash = r.idempotency->request_hash;
-      c.insert_key.execute();
+      c.insert_key.Execute();
     }
     result.case_id = r.snapshot.id;
     result.version = r.snapshot.version;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "prepared_statement.h"
 #include "uitdaag/store.h"
 
 namespace uitdaag {
@@ -44,8 +45,9 @@ struct CaseStore::Impl {
   // Poco leaves a statement that threw in its executing state, unusable for the next call.
   void PrepareStatements();
 
-  // Transaction control, prepared once (every commit runs them).
-  std::unique_ptr<Poco::Data::Statement> begin_immediate, commit_transaction;
+  // Transaction control and the case load, prepared once (every commit runs them).
+  std::unique_ptr<store_internal::PreparedStatement> begin_immediate, commit_transaction, load_case;
+  std::string load_id, load_snapshot, load_head;  // load_case's parameter and columns
 
   // Prepared statements of the commit path, bound to the buffers below.
   struct CommitStatements;
@@ -55,7 +57,7 @@ struct CaseStore::Impl {
 template <typename Body>
 auto CaseStore::Impl::InWriteTransaction(std::string_view doing, Body body) -> decltype(body()) {
   try {
-    begin_immediate->execute();
+    begin_immediate->Execute();
     auto result = body();
     if (!result.ok()) {
       RollbackQuietly();
@@ -65,7 +67,7 @@ auto CaseStore::Impl::InWriteTransaction(std::string_view doing, Body body) -> d
       RollbackQuietly();
       return fault_status;
     }
-    commit_transaction->execute();
+    commit_transaction->Execute();
     return result;
   } catch (const std::exception& e) {
     RollbackQuietly();
