@@ -276,9 +276,9 @@ const char* const kCloneStatements[] = {
                  bench_hash(e.case_id, p.new_id, e.seq - 1), bench_hash(e.case_id, p.new_id, e.seq)
           FROM temp.plan p JOIN tpl.events e ON e.case_id = p.tmpl ORDER BY p.k, e.seq)sql",
     R"sql(INSERT INTO main.deadlines (case_id, deadline_id, round, status, start, legal_end, target,
-                                      provisional, suspensions, extensions)
+                                      provisional, track)
           SELECT p.new_id, d.deadline_id, d.round, d.status, d.start, d.legal_end, d.target,
-                 d.provisional, d.suspensions, d.extensions
+                 d.provisional, d.track
           FROM temp.plan p JOIN tpl.deadlines d ON d.case_id = p.tmpl ORDER BY p.k)sql",
     R"sql(INSERT INTO main.timers (case_id, deadline_id, kind, round, due_at)
           SELECT p.new_id, x.deadline_id, x.kind, x.round, x.due_at

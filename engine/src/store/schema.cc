@@ -44,7 +44,7 @@ const std::vector<Migration>& Migrations() {
                    effects          TEXT NOT NULL,
                    prev_hash        TEXT NOT NULL,
                    hash             TEXT NOT NULL,
-                   PRIMARY KEY (case_id, seq)) WITHOUT ROWID
+                   PRIMARY KEY (case_id, seq))
            )sql",
            R"sql(CREATE TRIGGER events_are_append_only BEFORE UPDATE ON events
                  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END
