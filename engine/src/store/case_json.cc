@@ -140,16 +140,6 @@ StatusOr<T> ParseWith(std::string_view json, Reader read) {
   return read(root);
 }
 
-// Every writer above produces sorted, balanced output by construction; a non-finite number is
-// the one input that can fail, and the form layer never admits one.
-template <typename Writer>
-std::string WriteWith(Writer write) {
-  JsonWriter w;
-  write(w);
-  assert(w.ok() && "case JSON writer failed");
-  return w.Take();
-}
-
 }  // namespace
 
 void WriteInstant(JsonWriter& w, Instant at) {
@@ -378,6 +368,16 @@ StatusOr<std::vector<Effect>> ReadEffects(const JsonIn& in) {
   return effects;
 }
 
+const char* TimerKindName(TimerRef::Kind kind) {
+  return kind == TimerRef::Kind::kExpiry ? "expiry" : "warning";
+}
+
+std::optional<TimerRef::Kind> TimerKindFromName(std::string_view name) {
+  if (name == "expiry") return TimerRef::Kind::kExpiry;
+  if (name == "warning") return TimerRef::Kind::kWarning;
+  return std::nullopt;
+}
+
 void WriteTimerRef(JsonWriter& w, const std::optional<TimerRef>& timer) {
   if (!timer) {
     w.Null();
@@ -385,7 +385,7 @@ void WriteTimerRef(JsonWriter& w, const std::optional<TimerRef>& timer) {
   }
   w.BeginObject();
   w.Field("deadline", timer->deadline);
-  w.Field("kind", timer->kind == TimerRef::Kind::kExpiry ? "expiry" : "warning");
+  w.Field("kind", TimerKindName(timer->kind));
   w.Field("round", timer->round);
   w.EndObject();
 }
@@ -396,10 +396,9 @@ StatusOr<std::optional<TimerRef>> ReadTimerRef(const JsonIn& in) {
   TimerRef ref;
   UITDAAG_ASSIGN_OR_RETURN(ref.deadline, in.String("deadline"));
   UITDAAG_ASSIGN_OR_RETURN(std::string kind, in.String("kind"));
-  if (kind != "expiry" && kind != "warning") {
-    return in.Get("kind").Error("expected 'expiry' or 'warning'");
-  }
-  ref.kind = kind == "expiry" ? TimerRef::Kind::kExpiry : TimerRef::Kind::kWarning;
+  const std::optional<TimerRef::Kind> parsed = TimerKindFromName(kind);
+  if (!parsed) return in.Get("kind").Error("expected 'expiry' or 'warning'");
+  ref.kind = *parsed;
   UITDAAG_ASSIGN_OR_RETURN(int64_t round, in.Int("round"));
   ref.round = static_cast<int>(round);
   return std::optional<TimerRef>(ref);
@@ -410,37 +409,37 @@ StatusOr<std::optional<TimerRef>> ReadTimerRef(const JsonIn& in) {
 using namespace store_internal;  // NOLINT: this file is the public face of these helpers
 
 std::string ValueToJson(const Value& value) {
-  return WriteWith([&](JsonWriter& w) { WriteValue(w, value); });
+  return JsonOf([&](JsonWriter& w) { WriteValue(w, value); });
 }
 StatusOr<Value> ValueFromJson(std::string_view json) {
   return ParseWith<Value>(json, ReadValue);
 }
 std::string RecordToJson(const ValueRecord& record) {
-  return WriteWith([&](JsonWriter& w) { WriteRecord(w, record); });
+  return JsonOf([&](JsonWriter& w) { WriteRecord(w, record); });
 }
 StatusOr<ValueRecord> RecordFromJson(std::string_view json) {
   return ParseWith<ValueRecord>(json, ReadRecord);
 }
 std::string SnapshotToJson(const CaseSnapshot& snapshot) {
-  return WriteWith([&](JsonWriter& w) { WriteSnapshot(w, snapshot); });
+  return JsonOf([&](JsonWriter& w) { WriteSnapshot(w, snapshot); });
 }
 StatusOr<CaseSnapshot> SnapshotFromJson(std::string_view json) {
   return ParseWith<CaseSnapshot>(json, ReadSnapshot);
 }
 std::string EffectsToJson(const std::vector<Effect>& effects) {
-  return WriteWith([&](JsonWriter& w) { WriteEffects(w, effects); });
+  return JsonOf([&](JsonWriter& w) { WriteEffects(w, effects); });
 }
 StatusOr<std::vector<Effect>> EffectsFromJson(std::string_view json) {
   return ParseWith<std::vector<Effect>>(json, ReadEffects);
 }
 std::string EffectToJson(const Effect& effect) {
-  return WriteWith([&](JsonWriter& w) { WriteEffect(w, effect); });
+  return JsonOf([&](JsonWriter& w) { WriteEffect(w, effect); });
 }
 StatusOr<Effect> EffectFromJson(std::string_view json) {
   return ParseWith<Effect>(json, ReadEffect);
 }
 std::string TimerRefToJson(const std::optional<TimerRef>& timer) {
-  return WriteWith([&](JsonWriter& w) { WriteTimerRef(w, timer); });
+  return JsonOf([&](JsonWriter& w) { WriteTimerRef(w, timer); });
 }
 StatusOr<std::optional<TimerRef>> TimerRefFromJson(std::string_view json) {
   return ParseWith<std::optional<TimerRef>>(json, ReadTimerRef);

@@ -2,7 +2,10 @@
 // entry, the export): writers into a JsonWriter and readers from a JsonIn.
 #pragma once
 
+#include <cassert>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "json_reader.h"
@@ -14,6 +17,21 @@
 #include "uitdaag/value.h"
 
 namespace uitdaag::store_internal {
+
+// The text of a document written by `write(JsonWriter&)`. Every writer here produces sorted,
+// balanced output by construction; a non-finite number is the one input that can fail, and the
+// form layer never admits one (checked by assert).
+template <typename Writer>
+std::string JsonOf(Writer write) {
+  JsonWriter w;
+  write(w);
+  assert(w.ok() && "case JSON writer failed");
+  return w.Take();
+}
+
+// "expiry" / "warning": the spelling of a timer kind in JSON and in the timers table.
+const char* TimerKindName(TimerRef::Kind kind);
+std::optional<TimerRef::Kind> TimerKindFromName(std::string_view name);
 
 void WriteValue(JsonWriter& w, const Value& value);
 void WriteRecord(JsonWriter& w, const ValueRecord& record);

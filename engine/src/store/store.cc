@@ -17,18 +17,7 @@
 
 namespace uitdaag {
 
-using namespace Poco::Data::Keywords;  // NOLINT: use(), into(), now
-using Poco::Data::Statement;
-
-namespace {
-
-void RegisterConnectorOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
-}
-
-// "file:" URI for a read-only open; characters with a meaning in URIs are percent-encoded.
-std::string ReadOnlyUri(const std::string& path) {
+std::string store_internal::ReadOnlyUri(const std::string& path) {
   std::string uri = "file:";
   for (const char c : path) {
     if (c == '?' || c == '#' || c == '%') {
@@ -42,15 +31,13 @@ std::string ReadOnlyUri(const std::string& path) {
   return uri + "?mode=ro";
 }
 
-const char* TimerKindName(TimerRef::Kind kind) {
-  return kind == TimerRef::Kind::kExpiry ? "expiry" : "warning";
-}
+using namespace Poco::Data::Keywords;  // NOLINT: use(), into(), now
 
-template <typename Writer>
-std::string JsonOf(Writer write) {
-  store_internal::JsonWriter w;
-  write(w);
-  return w.Take();
+namespace {
+
+void RegisterConnectorOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
 }
 
 std::string CaseNumber(int year, int64_t n) {
@@ -252,8 +239,9 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
   try {
     impl = std::make_unique<Impl>(
         options,
-        Poco::Data::Session("SQLite", options.read_only ? ReadOnlyUri(options.path) : options.path,
-                            kOpenTimeoutSeconds));
+        Poco::Data::Session(
+            "SQLite", options.read_only ? store_internal::ReadOnlyUri(options.path) : options.path,
+            kOpenTimeoutSeconds));
   } catch (const std::exception& e) {
     return store_internal::DatabaseError(e, "opening", options.path, options.busy_timeout_ms);
   }
@@ -282,17 +270,20 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
   } catch (const std::exception& e) {
     return s.Error(e, "opening");
   }
-  try {
-    s.PrepareStatements();
-  } catch (const std::exception& e) {
-    return s.Error(e, "preparing statements");
-  }
   if (s.schema_version > LatestSchemaVersion()) {
     return Status::FailedPrecondition(
         options.path + " has schema version " + std::to_string(s.schema_version) +
             ", newer than this build knows (" + std::to_string(LatestSchemaVersion()) +
             "); use a newer uitdaag",
         options.path);
+  }
+  // Statements are prepared for the schema as it is now (migrations need BEGIN and COMMIT), and
+  // once more after migrating, when the tables the commit path uses exist.
+  const int opened_at_version = s.schema_version;
+  try {
+    s.PrepareStatements();
+  } catch (const std::exception& e) {
+    return s.Error(e, "preparing statements");
   }
   for (const store_internal::Migration& m : store_internal::Migrations()) {
     if (m.version <= s.schema_version) continue;
@@ -317,8 +308,10 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
         });
     if (!migrated.ok()) return migrated;
     s.schema_version = m.version;
+  }
+  if (s.schema_version != opened_at_version) {
     try {
-      s.PrepareStatements();  // the commit statements need the tables
+      s.PrepareStatements();
     } catch (const std::exception& e) {
       return s.Error(e, "preparing statements");
     }
@@ -463,8 +456,8 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
       c.legal_end = d.legal_end.ToIsoString();
       c.target = d.target ? d.target->ToIsoString() : "";
       c.provisional = d.provisional ? 1 : 0;
-      c.track =
-          JsonOf([&](store_internal::JsonWriter& w) { store_internal::WriteTrack(w, d.track); });
+      c.track = store_internal::JsonOf(
+          [&](store_internal::JsonWriter& w) { store_internal::WriteTrack(w, d.track); });
       c.upsert_deadline.Execute();
     }
     UITDAAG_RETURN_IF_ERROR(s.Fault("after_deadlines"));
@@ -472,7 +465,7 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
     if (!is_new) c.delete_timers.Execute();
     for (const DueTimer& t : r.timers) {
       c.deadline_id = t.ref.deadline;
-      c.kind = TimerKindName(t.ref.kind);
+      c.kind = store_internal::TimerKindName(t.ref.kind);
       c.round = t.ref.round;
       c.due_at = t.due.unix_seconds();
       c.insert_timer.Execute();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "sqlite_error.h"
 #include "store_impl.h"
 
 namespace uitdaag {
@@ -19,23 +20,22 @@ struct RawDb {
   }
 };
 
-Status SqliteStatus(int rc, sqlite3* db, const std::string& doing) {
+// A failed call on a raw connection to the database `path`, through the store's one mapping.
+Status SqliteStatus(int rc, sqlite3* db, const std::string& doing, const std::string& path) {
   const std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-    return Status::Unavailable(doing + ": the database is locked (" + detail + ")");
-  }
-  if (rc == SQLITE_FULL) return Status::ResourceExhausted(doing + ": the disk is full");
-  return Status::IoError(doing + ": " + detail);
+  return store_internal::SqliteCodeError(rc & 0xff, detail, doing, path, 0);
 }
 
-// Copies every page of `from` into `to` in one step (one consistent read of the source).
-Status CopyPages(sqlite3* from, sqlite3* to, const std::string& doing) {
+// Copies every page of `from` into `to` (the file `to_path`) in one step: one consistent read of
+// the source.
+Status CopyPages(sqlite3* from, sqlite3* to, const std::string& to_path) {
+  const std::string doing = "copying the database";
   sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
-  if (backup == nullptr) return SqliteStatus(sqlite3_errcode(to), to, doing);
+  if (backup == nullptr) return SqliteStatus(sqlite3_errcode(to), to, doing, to_path);
   const int step = sqlite3_backup_step(backup, -1);
   const int finish = sqlite3_backup_finish(backup);
-  if (step != SQLITE_DONE) return SqliteStatus(step, to, doing);
-  if (finish != SQLITE_OK) return SqliteStatus(finish, to, doing);
+  if (step != SQLITE_DONE) return SqliteStatus(step, to, doing, to_path);
+  if (finish != SQLITE_OK) return SqliteStatus(finish, to, doing, to_path);
   return Status::Ok();
 }
 
@@ -48,11 +48,11 @@ Status WriteCopy(sqlite3* from, const std::string& dest) {
   RawDb out;
   int rc =
       sqlite3_open_v2(temp.c_str(), &out.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (rc != SQLITE_OK) return SqliteStatus(rc, out.db, "creating " + temp);
-  Status copied = CopyPages(from, out.db, "copying the database to " + temp);
+  if (rc != SQLITE_OK) return SqliteStatus(rc, out.db, "creating the copy", temp);
+  Status copied = CopyPages(from, out.db, temp);
   if (copied.ok()) {
     rc = sqlite3_exec(out.db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) copied = SqliteStatus(rc, out.db, "finishing " + temp);
+    if (rc != SQLITE_OK) copied = SqliteStatus(rc, out.db, "finishing the copy", temp);
   }
   sqlite3_close(out.db);
   out.db = nullptr;
@@ -103,9 +103,9 @@ Status RestoreDatabase(const std::string& source, const std::string& dest) {
     }
   }
   RawDb from;
-  const std::string uri = "file:" + source + "?mode=ro";
+  const std::string uri = store_internal::ReadOnlyUri(source);
   int rc = sqlite3_open_v2(uri.c_str(), &from.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
-  if (rc != SQLITE_OK) return SqliteStatus(rc, from.db, "opening " + source);
+  if (rc != SQLITE_OK) return SqliteStatus(rc, from.db, "opening the backup", source);
   const std::string staged = dest + ".restoring";
   std::error_code ignored;
   std::filesystem::remove(staged, ignored);
@@ -117,9 +117,8 @@ Status RestoreDatabase(const std::string& source, const std::string& dest) {
       rc = sqlite3_exec(old.db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
       if (rc != SQLITE_OK) {
         std::filesystem::remove(staged, ignored);
-        return SqliteStatus(
-            rc, old.db,
-            "closing the current database " + dest + " (is the service still running?)");
+        return SqliteStatus(rc, old.db,
+                            "closing the current database (is the service still running?)", dest);
       }
     }
     sqlite3_close(old.db);

@@ -14,6 +14,12 @@
 
 namespace uitdaag {
 
+namespace store_internal {
+// "file:PATH?mode=ro" for a read-only open, with the characters that mean something in a URI
+// ('?', '#', '%') percent-encoded (store.cc).
+std::string ReadOnlyUri(const std::string& path);
+}  // namespace store_internal
+
 struct CaseStore::Impl {
   // Both in store.cc, where CommitStatements is complete.
   Impl(const StoreOptions& opts, Poco::Data::Session s);
@@ -29,6 +35,16 @@ struct CaseStore::Impl {
   void Exec(const std::string& sql) {
     using Poco::Data::Keywords::now;
     session << sql, now;
+  }
+  // kNotFound "no case 'X'" unless the case exists. Throws like every query here.
+  Status RequireCase(const std::string& case_id) {
+    using Poco::Data::Keywords::into;
+    using Poco::Data::Keywords::now;
+    using Poco::Data::Keywords::use;
+    std::string id = case_id;
+    int found = 0;
+    session << "SELECT count(*) FROM cases WHERE id = ?", use(id), into(found), now;
+    return found == 0 ? Status::NotFound("no case '" + id + "'", id) : Status::Ok();
   }
   Status Fault(std::string_view point) const { return fault ? fault(point) : Status::Ok(); }
   bool InTransaction() const { return sqlite3_get_autocommit(db) == 0; }

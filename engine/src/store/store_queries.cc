@@ -12,12 +12,6 @@ using Poco::Data::Statement;
 
 namespace {
 
-StatusOr<TimerRef::Kind> TimerKindFromName(const std::string& name) {
-  if (name == "expiry") return TimerRef::Kind::kExpiry;
-  if (name == "warning") return TimerRef::Kind::kWarning;
-  return Status::IoError("unknown timer kind '" + name + "' in the database");
-}
-
 // A stored JSON column that does not parse is damage to the database, not bad user input.
 Status Damaged(const std::string& what, const Status& status) {
   return Status::IoError(what + " cannot be read: " + status.message());
@@ -48,9 +42,7 @@ const char* OutboxStatusName(OutboxItem::Status status) {
 StatusOr<std::vector<LogEntry>> CaseStore::Entries(std::string_view case_id) {
   try {
     std::string id(case_id);
-    int found = 0;
-    impl_->session << "SELECT count(*) FROM cases WHERE id = ?", use(id), into(found), now;
-    if (found == 0) return Status::NotFound("no case '" + id + "'", id);
+    UITDAAG_RETURN_IF_ERROR(impl_->RequireCase(id));
     std::vector<int64_t> seq, at, recorded_at;
     std::vector<int> workflow_version;
     std::vector<std::string> workflow_id, event, timer, actor, role, payload, from, to, effects,
@@ -101,9 +93,7 @@ StatusOr<std::vector<DeadlineRow>> CaseStore::Deadlines(std::string_view case_id
   // with the snapshot can be seen.
   try {
     std::string id(case_id);
-    int found = 0;
-    impl_->session << "SELECT count(*) FROM cases WHERE id = ?", use(id), into(found), now;
-    if (found == 0) return Status::NotFound("no case '" + id + "'", id);
+    UITDAAG_RETURN_IF_ERROR(impl_->RequireCase(id));
     std::vector<std::string> deadline_id, legal_end, target, track_json;
     std::vector<int> provisional;
     impl_->session << "SELECT deadline_id, legal_end, target, provisional, track FROM deadlines "
@@ -175,8 +165,9 @@ StatusOr<std::vector<TimerRecord>> ReadTimers(Statement& statement,
   statement.execute();
   std::vector<TimerRecord> timers;
   for (size_t i = 0; i < case_id.size(); ++i) {
-    UITDAAG_ASSIGN_OR_RETURN(TimerRef::Kind k, TimerKindFromName(kind[i]));
-    timers.push_back(TimerRecord{case_id[i], TimerRef{k, deadline[i], round[i]},
+    const std::optional<TimerRef::Kind> k = store_internal::TimerKindFromName(kind[i]);
+    if (!k) return Status::IoError("unknown timer kind '" + kind[i] + "' in the database");
+    timers.push_back(TimerRecord{case_id[i], TimerRef{*k, deadline[i], round[i]},
                                  Instant::FromUnixSeconds(due[i])});
   }
   return timers;
@@ -309,9 +300,7 @@ StatusOr<int64_t> CaseStore::AddDocument(Document d) {
     int64_t created = d.created_at.unix_seconds(), id = 0;
     Poco::Data::BLOB content(reinterpret_cast<const unsigned char*>(d.content.data()),
                              d.content.size());
-    int found = 0;
-    s.session << "SELECT count(*) FROM cases WHERE id = ?", use(d.case_id), into(found), now;
-    if (found == 0) return Status::NotFound("no case '" + d.case_id + "'", d.case_id);
+    UITDAAG_RETURN_IF_ERROR(s.RequireCase(d.case_id));
     s.session << "INSERT INTO documents (case_id, seq, kind, name, media_type, content, sha256, "
                  "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         use(d.case_id), use(d.seq), use(d.kind), use(d.name), use(d.media_type), use(content),
