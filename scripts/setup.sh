@@ -10,6 +10,11 @@ packages=(
   libsqlite3-dev           # the embedded store (Poco's SQLite connector links the system library)
   catch2                   # tests (Catch2 v2)
   graphviz                 # `dot`, used by the graph tests to prove the DOT output parses
+  libkainjow-mustache-dev  # letter templates (header-only Mustache, HTML-escaping)
+  libcairo2-dev libpango1.0-dev  # letters as PDF: text layout, embedded font subsets
+  fonts-dejavu-core        # the default letter font (DejaVu Serif / Sans)
+  ghostscript              # optional PDF/A-2b archiving of letters
+  poppler-utils            # pdftotext, pdfinfo, pdffonts, pdftoppm: the letter tests read real PDFs
 )
 
 sudo_cmd=()

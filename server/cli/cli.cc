@@ -68,6 +68,25 @@ Commands:
   sweep [--db PATH] [--workflows DIR]
       Fire every deadline that has fallen due by now (the wall clock), oldest first.
 
+  render [--db PATH] [--workflows DIR] [--profile FILE] [--seq N] [--out DIR] [--store]
+         CASE TEMPLATE
+      Render a letter of a stored case as it was after step N (default: the latest step) to
+      DIR/CASE-TEMPLATE.html and .pdf. With --store, keep it with the case as a new letter
+      (stored letters are never replaced).
+
+  render --script SCRIPT [--templates DIR] [--profile FILE] [--out DIR] FILE [TEMPLATE...]
+      Preview: run the simulation script against the workflow and render every letter it sends
+      (or only the TEMPLATEs named) as DIR/NN-TEMPLATE.html and .pdf, NN being the step. No
+      database. The script's `applicant:` and `handler:` address the letters.
+
+  deliver [--db PATH] [--workflows DIR] [--profile FILE]
+      Carry out the outbox: render and store every letter that steps asked for.
+
+  letters [--db PATH] [--out DIR] CASE
+      List the letters stored with a case (template, version, documents and their SHA-256);
+      with --out, write their HTML and PDF documents to DIR.
+
+  The profile is --profile, else profile.yaml in the workflows' template folder.
   The database is --db, else $UITDAAG_DB, else ./uitdaag.db. Commands that only read open it
   read-only and never create it.
 
@@ -175,6 +194,9 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (command == "restore") return RestoreCommand(rest, out, err);
   if (command == "status") return StatusCommand(rest, out, err);
   if (command == "sweep") return SweepCommand(rest, out, err);
+  if (command == "render") return RenderCommand(rest, out, err);
+  if (command == "deliver") return DeliverCommand(rest, out, err);
+  if (command == "letters") return LettersCommand(rest, out, err);
   if (command[0] == '-') return UsageError(err, "unknown option '" + command + "'");
   return UsageError(err, "unknown command '" + command + "'");
 }

@@ -3,8 +3,9 @@
 // Conventions for every command: results go to `out`, errors to `err`; exit code 0 on success,
 // 1 when the command ran and found a problem (a workflow with errors, an unmet expectation, a file
 // that cannot be read), 2 for a usage error (unknown command or option, missing argument), with a
-// one-line message naming it plus "see 'uitdaag help'". Only `sweep` reads the wall clock (through
-// SystemClock()); every other date comes from an argument, a script or the database. No
+// one-line message naming it plus "see 'uitdaag help'". Only `sweep`, `deliver` and `render --store`
+// read the wall clock (through SystemClock(): when a timer fires, when a letter was stored);
+// every other date comes from an argument, a script or the database. No
 // exception leaves Main().
 //
 // Thread safety: none needed; one command per process.

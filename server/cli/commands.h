@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "uitdaag/deadline.h"
 #include "uitdaag/effect.h"
+#include "uitdaag/letter_renderer.h"
 #include "uitdaag/runner.h"
 #include "uitdaag/script.h"
 #include "uitdaag/store.h"
@@ -30,6 +31,9 @@ int BackupCommand(const Args& args, std::ostream& out, std::ostream& err);
 int RestoreCommand(const Args& args, std::ostream& out, std::ostream& err);
 int StatusCommand(const Args& args, std::ostream& out, std::ostream& err);
 int SweepCommand(const Args& args, std::ostream& out, std::ostream& err);
+int RenderCommand(const Args& args, std::ostream& out, std::ostream& err);
+int DeliverCommand(const Args& args, std::ostream& out, std::ostream& err);
+int LettersCommand(const Args& args, std::ostream& out, std::ostream& err);
 
 // ---- database.cc ----------------------------------------------------------------------------
 
@@ -45,6 +49,15 @@ std::unique_ptr<CaseStore> OpenDatabaseOrReport(const std::string& path, bool re
 // any file has an error.
 std::unique_ptr<WorkflowRegistry> LoadWorkflowDirOrReport(const std::string& dir,
                                                           std::ostream& err);
+
+// ---- letter_setup.cc -----------------------------------------------------------------------
+
+// The letter renderer for these workflows: their templates, language files and house styles
+// (every problem checked and printed to `err`), and the profile at `profile_path`, else
+// profile.yaml in the first workflow's template folder. Null on any error.
+std::unique_ptr<LetterRenderer> LoadRendererOrReport(
+    const std::vector<const WorkflowDefinition*>& workflows,
+    const std::optional<std::string>& profile_path, std::ostream& err);
 
 // ---- load.cc --------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "uitdaag/letter_renderer.h"
 #include "uitdaag/loader.h"
 
 namespace uitdaag::cli {
@@ -28,9 +29,25 @@ bool ValidateFile(const std::string& path, const LoadOptions& options, std::ostr
     return false;
   }
   const WorkflowDefinition& def = *loaded.definition;
+  // The letters: their templates, language file and house style, and every name they use.
+  const LetterAssetsResult letters = LoadLetterAssets({&def});
+  size_t letter_errors = 0;
+  for (const Diagnostic& d : letters.diagnostics) {
+    out << d.ToString() << "\n";
+    if (d.severity == Diagnostic::Severity::kWarning) {
+      ++warnings;
+    } else {
+      ++letter_errors;
+    }
+  }
+  if (letter_errors > 0) {
+    out << path << ": " << Count(letter_errors, "error", "errors") << " in its letters\n";
+    return false;
+  }
   out << path << ": ok (" << Count(def.states.size(), "state", "states") << ", "
       << Count(def.events.size(), "event", "events") << ", "
-      << Count(def.deadlines.size(), "deadline", "deadlines") << ", version " << def.version;
+      << Count(def.deadlines.size(), "deadline", "deadlines") << ", "
+      << Count(def.templates.size(), "letter", "letters") << ", version " << def.version;
   if (warnings > 0) out << "; " << Count(warnings, "warning", "warnings");
   out << ")\n";
   return true;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "support/cli_runner.h"
+#include "support/store_fixture.h"
 
 namespace {
 
@@ -90,7 +91,41 @@ TEST_CASE("validate accepts a good workflow with a summary line", "[cli]") {
   Outcome o = RunCli({"validate", Fixture("mini.yaml")});
   SHOW(o);
   CHECK(o.exit_code == 0);
-  CHECK(Contains(o.out, Fixture("mini.yaml") + ": ok (3 states, 3 events, 1 deadline, version 2"));
+  CHECK(Contains(o.out,
+                 Fixture("mini.yaml") + ": ok (3 states, 3 events, 1 deadline, 2 letters, version 2"));
+}
+
+TEST_CASE("validate checks the names a workflow's letters use, at file:line:column", "[cli]") {
+  uitdaag::testing::TempDir tmp;
+  struct {
+    std::filesystem::path path;
+  } dir{tmp.path()};
+  std::filesystem::copy(Fixture("mini.yaml"), dir.path / "mini.yaml");
+  std::filesystem::create_directories(dir.path / "templates");
+  std::filesystem::copy(Fixture("templates/ontvangstbevestiging.mustache"),
+                        dir.path / "templates/ontvangstbevestiging.mustache");
+  std::filesystem::copy(std::string(UITDAAG_SOURCE_DIR) + "/templates/taal.yaml",
+                        dir.path / "templates/taal.yaml");
+  {
+    std::ofstream broken(dir.path / "templates/besluit.mustache");
+    broken << "<p>Besluit</p>\n<p>voor {{data.nam}} {{{data.naam}}}</p>\n";
+  }
+  Outcome o = RunCli({"validate", (dir.path / "mini.yaml").string()});
+  SHOW(o);
+  CHECK(o.exit_code == 1);
+  const std::string file = (dir.path / "templates/besluit.mustache").string();
+  CHECK(Contains(o.out, file + ":2:22: error: unescaped output {{{data.naam}}}"));
+  CHECK(Contains(o.out, (dir.path / "mini.yaml").string() + ": 1 error in its letters"));
+  // With the unescaped tag fixed, the misspelt name is what remains.
+  {
+    std::ofstream fixed(dir.path / "templates/besluit.mustache");
+    fixed << "<p>Besluit</p>\n<p>voor {{data.nam}}</p>\n";
+  }
+  o = RunCli({"validate", (dir.path / "mini.yaml").string()});
+  SHOW(o);
+  CHECK(o.exit_code == 1);
+  CHECK(Contains(o.out, file + ":2:9: error: 'data.nam' is not provided to letters of workflow "
+                               "'mini': 'data' has no 'nam' (it has: "));
 }
 
 TEST_CASE("validate reports every error as file:line:column and exits 1", "[cli]") {

@@ -84,7 +84,7 @@ inline std::string DumpDatabase(const std::string& path) {
     sqlite3_finalize(stmt);
   };
   for (const char* table : {"cases", "events", "deadlines", "timers", "outbox", "documents",
-                            "idempotency_keys", "case_numbers"}) {
+                            "idempotency_keys", "case_numbers", "parties", "letters"}) {
     dump += std::string("== ") + table + "\n";
     append_rows(std::string("SELECT * FROM ") + table + " ORDER BY 1, 2");
   }

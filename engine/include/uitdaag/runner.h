@@ -50,6 +50,7 @@ struct SubmitRequest {
   std::string workflow_id;      // its latest registered version is used
   Event event;                  // the first event (the submission), with role and payload
   std::string idempotency_key;  // optional; at most 200 characters
+  std::optional<Party> applicant;  // who submits: stored with the case, addressed in letters
 };
 
 struct RunResult {
@@ -80,7 +81,8 @@ class Runner {
  private:
   StatusOr<RunResult> Commit(const WorkflowDefinition& def, const CaseSnapshot* before,
                              StepResult step, const Event& event,
-                             std::optional<IdempotencyClaim> claim);
+                             std::optional<IdempotencyClaim> claim,
+                             std::optional<Party> applicant = std::nullopt);
 
   CaseStore& store_;
   const WorkflowRegistry& workflows_;

@@ -18,6 +18,14 @@
 //       advance: true                # no event: only let timers fire up to this moment
 //       expect: { state: buiten_behandeling }
 //   until: 2027-01-01               # optional: let timers run up to here at the end
+//   applicant:                      # optional: who letters are addressed to (previews)
+//     name: Stichting Groen Doet
+//     contact_person: mevrouw A. Jansen
+//     address: Dorpsstraat 1
+//     postcode: 1234 AB
+//     city: Voorbeeldstad
+//     email: info@groendoet.example
+//   handler: { name: P. Bakker, phone: 012 345 6700, email: p.bakker@voorbeeldstad.example }
 //
 // Timers that fall due between steps fire at their due time, before the next step.
 //
@@ -32,6 +40,7 @@
 #include "uitdaag/date.h"
 #include "uitdaag/engine.h"
 #include "uitdaag/instant.h"
+#include "uitdaag/party.h"
 #include "uitdaag/status.h"
 #include "uitdaag/value.h"
 #include "uitdaag/workflow.h"
@@ -62,6 +71,8 @@ struct Script {
   std::optional<Instant> start;
   std::vector<ScriptStep> steps;
   std::optional<Instant> until;
+  std::optional<Party> applicant;  // the simulator ignores these; letter previews use them
+  std::optional<Party> handler;
   std::string file;
 };
 

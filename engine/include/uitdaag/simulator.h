@@ -32,6 +32,7 @@ struct TimelineEntry {
   std::vector<std::pair<std::string, DeadlineComputation>> deadlines;
   std::optional<PenaltyExposure> exposure;  // when a deadline with a penalty scheme is late
   std::string exposure_deadline;
+  CaseSnapshot after;  // the case after an accepted step (letters are rendered from it)
 };
 
 struct SimulationResult {

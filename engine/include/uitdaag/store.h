@@ -39,6 +39,7 @@
 #include "uitdaag/effect.h"
 #include "uitdaag/engine.h"
 #include "uitdaag/instant.h"
+#include "uitdaag/party.h"
 #include "uitdaag/status.h"
 
 namespace uitdaag {
@@ -84,6 +85,7 @@ struct CommitRequest {
   std::vector<DueTimer> timers;           // every pending timer of the case (replaces the stored)
   std::vector<Effect> outbox;             // effects to carry out after the commit
   std::optional<IdempotencyClaim> idempotency;
+  std::optional<Party> applicant;  // a new case: who submitted it (stored with the case)
   Instant now;
 };
 
@@ -122,6 +124,35 @@ struct Document {
   std::string content;
   std::string sha256;
   Instant created_at;
+};
+
+// A rendered letter: the HTML and PDF documents, and what they were rendered from. Immutable.
+struct LetterRecord {
+  int64_t id = 0;
+  std::string case_id;
+  int64_t seq = 0;                   // the log entry whose step sent it
+  std::optional<int64_t> outbox_id;  // the render effect; absent for a manual re-render
+  std::string template_name;
+  std::string template_version;  // TemplateLibrary::Version at rendering
+  Date letter_date;
+  std::string context_json;      // the data rendered from (ValueToJson of the context)
+  int64_t html_document_id = 0;
+  int64_t pdf_document_id = 0;
+  Instant created_at;
+};
+
+struct NewLetter {
+  std::string case_id;
+  int64_t seq = 0;
+  std::optional<int64_t> outbox_id;
+  std::string template_name;
+  std::string template_version;
+  Date letter_date;
+  std::string context_json;
+  std::string document_name;  // without extension: "2026-000001-01-ontvangstbevestiging"
+  std::string html;
+  std::string pdf;
+  Instant now;
 };
 
 struct DeadlineRow {
@@ -192,6 +223,19 @@ class CaseStore {
   StatusOr<int64_t> AddDocument(Document document);
   StatusOr<Document> GetDocument(int64_t id);
   StatusOr<std::vector<Document>> Documents(std::string_view case_id);  // without content
+
+  // Letters: the two documents and the letter row in one transaction. With an outbox id that
+  // already has a letter, nothing is stored and that letter is returned (a repeated delivery of
+  // the same effect). kNotFound for an unknown case.
+  StatusOr<LetterRecord> AddLetter(const NewLetter& letter);
+  StatusOr<std::optional<LetterRecord>> LetterForOutbox(int64_t outbox_id);
+  StatusOr<LetterRecord> GetLetter(int64_t id);
+  StatusOr<std::vector<LetterRecord>> Letters(std::string_view case_id);  // in id order
+
+  // The parties of a case (uitdaag/party.h). SetParty replaces the role's party (a handler
+  // taking over); kNotFound for an unknown case, kInvalidArgument for an invalid party.
+  Status SetParty(std::string_view case_id, PartyRole role, const Party& party, Instant now);
+  StatusOr<std::optional<Party>> GetParty(std::string_view case_id, PartyRole role);
 
   StatusOr<StoreCounts> Counts();
 

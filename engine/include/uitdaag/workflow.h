@@ -167,6 +167,8 @@ struct WorkflowDefinition {
   std::map<std::string, std::vector<std::string>> any_state_except;  // event -> states excluded
   BusinessCalendar calendar;  // the Atw calendar plus the extra days the YAML names
   std::vector<std::string> templates;  // every template any transition names, sorted, unique
+  std::string template_dir;  // where they are: LoadOptions::template_dir or the `templates:` key
+                             // resolved against the YAML file; empty when neither is given
 
   // Look-ups; nullptr when absent.
   const StateDef* FindState(std::string_view id) const;

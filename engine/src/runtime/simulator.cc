@@ -163,6 +163,7 @@ void Run::FireOne(const DueTimer& timer, std::vector<std::string>* letters) {
     snapshot_ = step->snapshot;
     entry.accepted = true;
     entry.effects = step->effects;
+    entry.after = snapshot_;
     for (const Effect& e : entry.effects) {
       if (e.kind == Effect::Kind::kRenderLetter && letters != nullptr) letters->push_back(e.name);
     }
@@ -223,6 +224,7 @@ void Run::RunStep(const ScriptStep& step) {
     snapshot_ = result->snapshot;
     entry.accepted = true;
     entry.effects = result->effects;
+    entry.after = snapshot_;
     for (const Effect& e : entry.effects) {
       if (e.kind == Effect::Kind::kRenderLetter) letters.push_back(e.name);
     }

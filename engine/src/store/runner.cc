@@ -1,6 +1,7 @@
 // Runner (uitdaag/runner.h): load, step, commit.
 #include "uitdaag/runner.h"
 
+#include "party_json.h"
 #include "uitdaag/audit.h"
 #include "uitdaag/case_json.h"
 
@@ -11,8 +12,10 @@ constexpr size_t kMaxIdempotencyKey = 200;
 
 // What identifies a submission for idempotency: the same key with another request is refused.
 std::string RequestHash(const SubmitRequest& r) {
-  return Sha256Hex(r.workflow_id + "\n" + r.event.id + "\n" + r.event.role + "\n" + r.event.actor +
-                   "\n" + RecordToJson(r.event.payload));
+  std::string material = r.workflow_id + "\n" + r.event.id + "\n" + r.event.role + "\n" +
+                         r.event.actor + "\n" + RecordToJson(r.event.payload);
+  if (r.applicant) material += "\n" + store_internal::PartyToJson(*r.applicant);
+  return Sha256Hex(material);
 }
 
 }  // namespace
@@ -96,7 +99,8 @@ StatusOr<RunResult> Runner::Submit(const SubmitRequest& request) {
   const Instant now = clock_.Now();
   const CaseSnapshot fresh = NewCase(*def, "", request.event.at);
   UITDAAG_ASSIGN_OR_RETURN(StepResult step, Step(*def, fresh, request.event, now));
-  StatusOr<RunResult> committed = Commit(*def, nullptr, std::move(step), request.event, claim);
+  StatusOr<RunResult> committed =
+      Commit(*def, nullptr, std::move(step), request.event, claim, request.applicant);
   // Another connection may have claimed the key between the lookup and the commit.
   if (!committed.ok() && committed.status().code() == StatusCode::kAlreadyExists && claim) {
     return replay(committed.status().subject());
@@ -137,8 +141,10 @@ StatusOr<RunResult> Runner::FireTimer(std::string_view case_id, const TimerRef& 
 
 StatusOr<RunResult> Runner::Commit(const WorkflowDefinition& def, const CaseSnapshot* before,
                                    StepResult step, const Event& event,
-                                   std::optional<IdempotencyClaim> claim) {
+                                   std::optional<IdempotencyClaim> claim,
+                                   std::optional<Party> applicant) {
   CommitRequest request;
+  request.applicant = std::move(applicant);
   request.expected_version = before == nullptr ? 0 : before->version;
   request.now = clock_.Now();
   request.idempotency = std::move(claim);

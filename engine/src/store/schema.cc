@@ -118,6 +118,37 @@ const std::vector<Migration>& Migrations() {
                    last INTEGER NOT NULL)
            )sql",
        }},
+      {2,
+       "parties (applicant, handler) and letters",
+       {
+           R"sql(CREATE TABLE parties (
+                   case_id    TEXT NOT NULL REFERENCES cases (id),
+                   role       TEXT NOT NULL CHECK (role IN ('applicant', 'handler')),
+                   party      TEXT NOT NULL,
+                   updated_at INTEGER NOT NULL,
+                   PRIMARY KEY (case_id, role)) WITHOUT ROWID
+           )sql",
+           R"sql(CREATE TABLE letters (
+                   id               INTEGER PRIMARY KEY,
+                   case_id          TEXT NOT NULL REFERENCES cases (id),
+                   seq              INTEGER NOT NULL,
+                   outbox_id        INTEGER UNIQUE REFERENCES outbox (id),
+                   template         TEXT NOT NULL,
+                   template_version TEXT NOT NULL,
+                   letter_date      TEXT NOT NULL,
+                   context          TEXT NOT NULL,
+                   html_document_id INTEGER NOT NULL REFERENCES documents (id),
+                   pdf_document_id  INTEGER NOT NULL REFERENCES documents (id),
+                   created_at       INTEGER NOT NULL)
+           )sql",
+           "CREATE INDEX letters_by_case ON letters (case_id, id)",
+           R"sql(CREATE TRIGGER letters_are_immutable BEFORE UPDATE ON letters
+                 BEGIN SELECT RAISE(ABORT, 'stored letters are immutable'); END
+           )sql",
+           R"sql(CREATE TRIGGER letters_are_kept BEFORE DELETE ON letters
+                 BEGIN SELECT RAISE(ABORT, 'stored letters are immutable'); END
+           )sql",
+       }},
   };
   return kMigrations;
 }

@@ -12,6 +12,7 @@
 #include "prepared_statement.h"
 #include "schema.h"
 #include "sqlite_error.h"
+#include "party_json.h"
 #include "store_impl.h"
 #include "uitdaag/case_json.h"
 
@@ -362,6 +363,7 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
   if (!s.commit) return Status::FailedPrecondition("the store is open read-only", s.options.path);
   Impl::CommitStatements& c = *s.commit;
   const bool is_new = r.expected_version == 0;
+  if (r.applicant) UITDAAG_RETURN_IF_ERROR(ValidateParty(*r.applicant));
   if (r.snapshot.version != r.expected_version + 1) {
     return Status::Internal("commit of version " + std::to_string(r.snapshot.version) +
                             " on top of version " + std::to_string(r.expected_version));
@@ -430,6 +432,14 @@ StatusOr<CommitResult> CaseStore::Commit(CommitRequest r) {
     } else if (c.update_case.Execute() != 1) {
       return Status::Conflict("case " + r.snapshot.id + " changed during the commit",
                               r.snapshot.id);
+    }
+    if (is_new && r.applicant) {
+      std::string role = PartyRoleName(PartyRole::kApplicant);
+      std::string party = store_internal::PartyToJson(*r.applicant);
+      s.session << "INSERT INTO parties (case_id, role, party, updated_at) VALUES (?, ?, ?, ?)",
+          Poco::Data::Keywords::use(c.case_id), Poco::Data::Keywords::use(role),
+          Poco::Data::Keywords::use(party), Poco::Data::Keywords::use(c.updated_at),
+          Poco::Data::Keywords::now;
     }
     UITDAAG_RETURN_IF_ERROR(s.Fault("after_case"));
 

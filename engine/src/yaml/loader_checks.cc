@@ -171,6 +171,7 @@ void CheckTemplates(LoadContext& ctx) {
   std::set<std::string> names;
   for (const NameUse& use : ctx.templates_used) names.insert(use.name);
   ctx.def.templates.assign(names.begin(), names.end());
+  if (ctx.template_dir) ctx.def.template_dir = *ctx.template_dir;
   if (ctx.templates_used.empty()) return;
   if (!ctx.template_dir) {
     ctx.Error(ctx.templates_used.front().where,

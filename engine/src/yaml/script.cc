@@ -27,16 +27,35 @@ class ScriptReader {
     }
     Mapping top(doc_, root, "the script", doc_.At(1, 1));
     if (!top.valid()) return;
-    top.AllowOnly({"case", "start", "steps", "until"});
+    top.AllowOnly({"case", "start", "steps", "until", "applicant", "handler"});
     if (const Entry* e = top.Find("case"))
       script.case_id = yaml_internal::ReadText(doc_, *e).value_or(script.case_id);
     if (const Entry* e = top.Find("start")) script.start = ReadInstant(*e);
     if (const Entry* e = top.Require("steps", "a list of dated events")) ReadSteps(*e, script);
     if (const Entry* e = top.Find("until")) script.until = ReadInstant(*e);
+    if (const Entry* e = top.Find("applicant")) script.applicant = ReadParty(*e);
+    if (const Entry* e = top.Find("handler")) script.handler = ReadParty(*e);
     CheckOrder(script, top);
   }
 
  private:
+  std::optional<Party> ReadParty(const Entry& entry) {
+    Mapping map(doc_, entry.value, Quote(entry.key), entry.key_where);
+    if (!map.valid()) return std::nullopt;
+    map.AllowOnly({"name", "contact_person", "address", "postcode", "city", "email", "phone"});
+    Party party;
+    const std::pair<const char*, std::string*> fields[] = {
+        {"name", &party.name},         {"contact_person", &party.contact_person},
+        {"address", &party.address},   {"postcode", &party.postcode},
+        {"city", &party.city},         {"email", &party.email},
+        {"phone", &party.phone}};
+    for (const auto& [key, out] : fields) {
+      if (const Entry* e = map.Find(key)) *out = yaml_internal::ReadText(doc_, *e).value_or("");
+    }
+    if (map.Require("name") == nullptr) return std::nullopt;
+    return party;
+  }
+
   std::optional<Instant> ReadInstant(const Entry& entry) {
     auto text = yaml_internal::ReadScalar(doc_, entry);
     if (!text) return std::nullopt;

@@ -1,0 +1,37 @@
+// Party: a person or organisation in a case that letters are addressed to or signed by — the
+// challenger who submitted it (the applicant) and the case handler. Parties are not case data:
+// they come from registrations and accounts, not from workflow forms, so the engine never sees
+// them; the store keeps them next to the case (uitdaag/store.h) and letters read them.
+//
+// Thread safety: value type.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "uitdaag/status.h"
+
+namespace uitdaag {
+
+struct Party {
+  std::string name;            // person, group or organisation ("Stichting Groen Doet")
+  std::string contact_person;  // optional: who letters are addressed to
+  std::string address;         // street and number
+  std::string postcode;
+  std::string city;
+  std::string email;           // optional
+  std::string phone;           // optional
+
+  bool operator==(const Party&) const = default;
+};
+
+// The roles a party can have in a case.
+enum class PartyRole { kApplicant, kHandler };
+const char* PartyRoleName(PartyRole role);  // "applicant", "handler"
+
+// Each text at most kMaxPartyField bytes of valid UTF-8 without control characters (line
+// breaks included); `name` is required. kInvalidArgument naming the field otherwise.
+inline constexpr size_t kMaxPartyField = 200;
+Status ValidateParty(const Party& party);
+
+}  // namespace uitdaag
