@@ -16,7 +16,7 @@ using testing::Payload;
 using testing::PdfText;
 
 Party GroenDoet() {
-  return Party{"Stichting Groen Doet", "mevrouw A. Jansen", "Dorpsstraat 1", "1234 AB",
+  return Party{"Stichting Groen Doet", "mevrouw A. Jansen", "", "Dorpsstraat 1", "1234 AB",
                "Voorbeeldstad", "info@groendoet.example", ""};
 }
 
@@ -186,7 +186,7 @@ TEST_CASE("the applicant is stored with the submission and validated", "[letters
   CHECK(refused.status().subject() == "address");
   CHECK(testing::DumpDatabase(f.db) == before);
 
-  Party handler{"P. Bakker", "", "", "", "", "p.bakker@voorbeeldstad.example", "012 345 6700"};
+  Party handler{"P. Bakker", "", "", "", "", "", "p.bakker@voorbeeldstad.example", "012 345 6700"};
   REQUIRE(f.store->SetParty(id, PartyRole::kHandler, handler, f.clock.Now()).ok());
   CHECK(**f.store->GetParty(id, PartyRole::kHandler) == handler);
   CHECK(f.store->SetParty("2026-999999", PartyRole::kHandler, handler, f.clock.Now()).code() ==

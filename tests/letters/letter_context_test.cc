@@ -97,8 +97,8 @@ TEST_CASE("the context of a decision letter holds the case in Dutch", "[letters]
   input.profile = &profile;
   input.language = &nl;
   input.letter_date = sent.date;
-  input.applicant = Party{"Stichting Groen Doet", "mevrouw A. Jansen", "Dorpsstraat 1", "1234 AB",
-                          "Voorbeeldstad", "", ""};
+  input.applicant = Party{"Stichting Groen Doet", "mevrouw A. Jansen", "Beste mevrouw Jansen",
+                          "Dorpsstraat 1", "1234 AB", "Voorbeeldstad", "", ""};
   const Value context = BuildLetterContext(input);
 
   CHECK(TextAt(context, "zaak.nummer") == "2026-0042");
@@ -106,6 +106,7 @@ TEST_CASE("the context of a decision letter holds the case in Dutch", "[letters]
   CHECK(TextAt(context, "zaak.zaaktype") == "Uitdaagrecht volgens het VNG-model");
   CHECK(TextAt(context, "brief.datum") == "3 maart 2026");
   CHECK(TextAt(context, "aanvrager.contactpersoon") == "mevrouw A. Jansen");
+  CHECK(TextAt(context, "aanvrager.aanhef") == "Beste mevrouw Jansen");
   CHECK(TextAt(context, "gemeente.naam") == "Gemeente Voorbeeldstad");
   CHECK(At(context, "gemeente.besluit_is_beschikking").as_bool());
   CHECK(TextAt(context, "data.begroting") == "€ 12.500,00");
@@ -150,9 +151,9 @@ TEST_CASE("every context name of the grant workflow is in its schema", "[letters
     input.profile = &profile;
     input.language = &nl;
     input.letter_date = e.at.LocalDate();
-    input.applicant = Party{"Stichting Dorpshuis De Linde", "", "Kerkstraat 4", "9999 AA",
+    input.applicant = Party{"Stichting Dorpshuis De Linde", "", "", "Kerkstraat 4", "9999 AA",
                             "Oud-Linde", "", ""};
-    input.handler = Party{"R. de Boer", "", "", "", "", "r.deboer@lindewaard.example", "0900 1"};
+    input.handler = Party{"R. de Boer", "", "", "", "", "", "r.deboer@lindewaard.example", "0900 1"};
     ExpectCovered(BuildLetterContext(input), schema, "");
     ++checked;
   }

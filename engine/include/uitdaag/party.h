@@ -15,7 +15,8 @@ namespace uitdaag {
 
 struct Party {
   std::string name;            // person, group or organisation ("Stichting Groen Doet")
-  std::string contact_person;  // optional: who letters are addressed to
+  std::string contact_person;  // optional: who letters are addressed to ("de heer R. Hoekstra")
+  std::string salutation;      // optional: how a letter greets them ("Beste meneer Hoekstra")
   std::string address;         // street and number
   std::string postcode;
   std::string city;

@@ -21,6 +21,7 @@
 //   applicant:                      # optional: who letters are addressed to (previews)
 //     name: Stichting Groen Doet
 //     contact_person: mevrouw A. Jansen
+//     salutation: Beste mevrouw Jansen # optional: the greeting line (without the comma)
 //     address: Dorpsstraat 1
 //     postcode: 1234 AB
 //     city: Voorbeeldstad

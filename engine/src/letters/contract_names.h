@@ -32,6 +32,7 @@ inline constexpr std::string_view kCaseType = "zaaktype";
 // aanvrager.* and behandelaar.* (a party to the case).
 inline constexpr std::string_view kPartyName = "naam";
 inline constexpr std::string_view kPartyContact = "contactpersoon";
+inline constexpr std::string_view kPartySalutation = "aanhef";
 inline constexpr std::string_view kPartyAddress = "adres";
 inline constexpr std::string_view kPartyPostcode = "postcode";
 inline constexpr std::string_view kPartyCity = "plaats";

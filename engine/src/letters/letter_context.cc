@@ -78,6 +78,7 @@ Value PartyRecord(const Party& p) {
   ValueRecord r;
   r[Key(c::kPartyName)] = Value::Text(p.name);
   r[Key(c::kPartyContact)] = Value::Text(p.contact_person);
+  r[Key(c::kPartySalutation)] = Value::Text(p.salutation);
   r[Key(c::kPartyAddress)] = Value::Text(p.address);
   r[Key(c::kPartyPostcode)] = Value::Text(p.postcode);
   r[Key(c::kPartyCity)] = Value::Text(p.city);
@@ -301,7 +302,8 @@ SchemaNode ContextSchemaFor(const WorkflowDefinition& def) {
   }
   for (auto section : {c::kApplicant, c::kHandler}) {
     SchemaNode& party = root.Field(section, SchemaNode::Record());
-    for (auto name : {c::kPartyName, c::kPartyContact, c::kPartyAddress, c::kPartyPostcode,
+    for (auto name : {c::kPartyName, c::kPartyContact, c::kPartySalutation, c::kPartyAddress,
+                      c::kPartyPostcode,
                       c::kPartyCity, c::kPartyEmail, c::kPartyPhone}) {
       party.Field(name);
     }

@@ -25,6 +25,7 @@ const char* PartyRoleName(PartyRole role) {
 Status ValidateParty(const Party& p) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"name", &p.name},         {"contact_person", &p.contact_person},
+      {"salutation", &p.salutation},
       {"address", &p.address},   {"postcode", &p.postcode},
       {"city", &p.city},         {"email", &p.email},
       {"phone", &p.phone}};
@@ -56,6 +57,7 @@ std::string PartyToJson(const Party& p) {
     w.Field("name", p.name);
     w.Field("phone", p.phone);
     w.Field("postcode", p.postcode);
+    if (!p.salutation.empty()) w.Field("salutation", p.salutation);
     w.EndObject();
   });
 }
@@ -70,6 +72,9 @@ StatusOr<Party> PartyFromJson(std::string_view json) {
       {"postcode", &p.postcode}};
   for (const auto& [key, out] : fields) {
     UITDAAG_ASSIGN_OR_RETURN(*out, in.String(key));
+  }
+  if (!in.Get("salutation").is_null()) {
+    UITDAAG_ASSIGN_OR_RETURN(p.salutation, in.String("salutation"));
   }
   return p;
 }

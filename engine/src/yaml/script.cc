@@ -42,10 +42,12 @@ class ScriptReader {
   std::optional<Party> ReadParty(const Entry& entry) {
     Mapping map(doc_, entry.value, Quote(entry.key), entry.key_where);
     if (!map.valid()) return std::nullopt;
-    map.AllowOnly({"name", "contact_person", "address", "postcode", "city", "email", "phone"});
+    map.AllowOnly({"name", "contact_person", "salutation", "address", "postcode", "city", "email",
+                   "phone"});
     Party party;
     const std::pair<const char*, std::string*> fields[] = {
         {"name", &party.name},         {"contact_person", &party.contact_person},
+        {"salutation", &party.salutation},
         {"address", &party.address},   {"postcode", &party.postcode},
         {"city", &party.city},         {"email", &party.email},
         {"phone", &party.phone}};
