@@ -22,7 +22,7 @@ namespace uitdaag::bench {
 struct Options {
   std::string source_dir;  // the repository root (workflows/, bench/paths, bench/xstate)
   std::string data_dir;    // cached databases and temporary directories (same disk as /work)
-  std::vector<std::string> parts;  // "durable", "pure", "sweep", "memory"; empty: all
+  std::vector<std::string> parts;  // "durable", "pure", "sweep", "memory", "letters"; empty: all
   int64_t large = 1'000'000;       // the big database size of parts sweep and memory
   int rounds = 5;                  // interleaved rounds of the durable and sweep parts
   double seconds = 2.0;            // length of one measuring round (durable, pure)
@@ -52,6 +52,7 @@ PartResult RunDurable(const Options& options);
 PartResult RunPure(const Options& options);
 PartResult RunSweep(const Options& options);
 PartResult RunMemory(const Options& options);
+PartResult RunLetters(const Options& options);
 // The child side of part memory: `uitdaag_bench --probe-memory DB`. Prints one JSON line.
 int ProbeMemory(const Options& options, const std::string& db_path);
 

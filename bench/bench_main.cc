@@ -1,7 +1,7 @@
 // uitdaag_bench: the benchmark of bench/README.md. Runs the parts asked for (all by default),
 // then prints a summary table and one JSON line per part on stdout; progress goes to stderr.
 //
-//   uitdaag_bench [--part durable|pure|sweep|memory]... [--large N] [--rounds N] [--seconds S]
+//   uitdaag_bench [--part durable|pure|sweep|memory|letters]... [--large N] [--rounds N] [--seconds S]
 //                 [--xstate-seconds S] [--source-dir DIR] [--data-dir DIR] [--node PATH]
 //                 [--keep-work]
 //   uitdaag_bench --probe-memory DB     (the child side of part memory)
@@ -20,10 +20,10 @@
 namespace uitdaag::bench {
 namespace {
 
-const std::vector<std::string> kParts = {"durable", "pure", "sweep", "memory"};
+const std::vector<std::string> kParts = {"durable", "pure", "sweep", "memory", "letters"};
 
 void Usage(std::ostream& out) {
-  out << "usage: uitdaag_bench [--part durable|pure|sweep|memory]... [--large N] [--rounds N]\n"
+  out << "usage: uitdaag_bench [--part durable|pure|sweep|memory|letters]... [--large N] [--rounds N]\n"
          "                     [--seconds S] [--xstate-seconds S] [--source-dir DIR]\n"
          "                     [--data-dir DIR] [--node PATH] [--keep-work]\n"
          "       uitdaag_bench --probe-memory DB [--source-dir DIR]\n"
@@ -90,7 +90,7 @@ int Main(int argc, char** argv) {
     if (arg == "--part") {
       const std::string part = Need(i, argc, argv);
       if (std::find(kParts.begin(), kParts.end(), part) == kParts.end()) {
-        Die("unknown part '" + part + "' (durable, pure, sweep, memory)");
+        Die("unknown part '" + part + "' (durable, pure, sweep, memory, letters)");
       }
       options.parts.push_back(part);
     } else if (arg == "--large") {
@@ -146,7 +146,8 @@ int Main(int argc, char** argv) {
     PartResult result = part == "durable" ? RunDurable(options)
                         : part == "pure"  ? RunPure(options)
                         : part == "sweep" ? RunSweep(options)
-                                          : RunMemory(options);
+                        : part == "memory" ? RunMemory(options)
+                                           : RunLetters(options);
     Log(part + ": done in " + Fixed(SecondsSince(start), 1) + " s");
     rows.insert(rows.end(), result.rows.begin(), result.rows.end());
     json.push_back(result.json);

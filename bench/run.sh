@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark in one command (bench/README.md):
 #
-#   bash bench/run.sh                        # all four parts, big database of 1,000,000 cases
+#   bash bench/run.sh                        # all five parts, big database of 1,000,000 cases
 #   bash bench/run.sh --large 200000         # a quicker run
 #   bash bench/run.sh --part durable --part pure
 #
@@ -22,7 +22,7 @@ args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   case "${args[$i]}" in
     -h|--help)
-      echo "usage: bash bench/run.sh [--part durable|pure|sweep|memory]... [--large N] [--rounds N]"
+      echo "usage: bash bench/run.sh [--part durable|pure|sweep|memory|letters]... [--large N] [--rounds N]"
       echo "                         [--seconds S] [--xstate-seconds S] [--keep-work]"
       echo "Builds build/bench (Release) and runs uitdaag_bench; see bench/README.md."
       exit 0 ;;

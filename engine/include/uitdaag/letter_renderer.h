@@ -51,6 +51,9 @@ struct LetterAssetsResult {
 
 LetterAssetsResult LoadLetterAssets(const std::vector<const WorkflowDefinition*>& workflows);
 
+// What Render() produces: both documents (to store and send), or the HTML only (previews).
+enum class LetterFormats { kHtmlAndPdf, kHtmlOnly };
+
 struct LetterRequest {
   const WorkflowDefinition* workflow = nullptr;  // REQUIRED
   const CaseSnapshot* snapshot = nullptr;        // REQUIRED: the case after the sending step
@@ -58,6 +61,7 @@ struct LetterRequest {
   Date letter_date;
   std::optional<Party> applicant;
   std::optional<Party> handler;
+  LetterFormats formats = LetterFormats::kHtmlAndPdf;
 };
 
 struct RenderedLetter {
@@ -67,7 +71,7 @@ struct RenderedLetter {
   Value context;         // the data rendered from
   std::string fragment;  // the template's output
   std::string html;      // the whole HTML document
-  std::string pdf;
+  std::string pdf;       // empty with LetterFormats::kHtmlOnly
 };
 
 class LetterRenderer {
@@ -79,7 +83,8 @@ class LetterRenderer {
   // creation date (so that the same inputs give the same bytes) and so does the result.
   StatusOr<RenderedLetter> RenderContext(const WorkflowDefinition& workflow,
                                          const std::string& template_name, Value context,
-                                         std::optional<Date> letter_date = std::nullopt) const;
+                                         std::optional<Date> letter_date = std::nullopt,
+                                         LetterFormats formats = LetterFormats::kHtmlAndPdf) const;
 
   const MunicipalityProfile& profile() const { return profile_; }
   // The assets of a workflow's template folder, or nullptr.

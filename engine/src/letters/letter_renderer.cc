@@ -151,13 +151,14 @@ StatusOr<RenderedLetter> LetterRenderer::Render(const LetterRequest& request) co
   input.applicant = request.applicant;
   input.handler = request.handler;
   return RenderContext(*request.workflow, request.template_name, BuildLetterContext(input),
-                       request.letter_date);
+                       request.letter_date, request.formats);
 }
 
 StatusOr<RenderedLetter> LetterRenderer::RenderContext(const WorkflowDefinition& workflow,
                                                        const std::string& template_name,
                                                        Value context,
-                                                       std::optional<Date> letter_date) const {
+                                                       std::optional<Date> letter_date,
+                                                       LetterFormats formats) const {
   const LetterAssets* assets = AssetsFor(workflow);
   if (assets == nullptr) {
     return Status::NotFound("no letter templates loaded for workflow '" + workflow.id + "'");
@@ -171,6 +172,10 @@ StatusOr<RenderedLetter> LetterRenderer::RenderContext(const WorkflowDefinition&
   std::string title = letters_internal::TextOfClass(letter.fragment, c::kSubjectClass);
   if (title.empty()) title = template_name;
   letter.html = HtmlDocument(letter, title, assets->style_sheet, profile_, logo_data_uri_);
+  if (formats == LetterFormats::kHtmlOnly) {
+    letter.context = std::move(context);
+    return letter;
+  }
 
   PdfOptions pdf;
   pdf.title = title;
