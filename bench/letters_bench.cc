@@ -9,6 +9,7 @@
 #include "bench_common.h"
 #include "uitdaag/letter_renderer.h"
 #include "uitdaag/profile.h"
+#include "uitdaag/simulated_letters.h"
 #include "uitdaag/simulator.h"
 
 namespace uitdaag::bench {
@@ -18,30 +19,17 @@ constexpr int64_t kMaxLetters = 1'000'000;
 // A sweep that sends a thousand letters should not take more than 20 s on one core.
 constexpr double kPdfFloor = 50;
 
-struct Sample {
-  CaseSnapshot snapshot;
-  Date date;
-  std::string template_name;
-};
-
 // Letters per second over about `seconds`, rendering the samples round-robin.
-double Measure(const LetterRenderer& renderer, const WorkflowDefinition& def,
-               const std::vector<Sample>& samples, const Script& script, LetterFormats formats,
-               double seconds, size_t* bytes) {
+double Measure(const LetterRenderer& renderer, const std::vector<SimulatedLetter>& samples,
+               LetterFormats formats, double seconds, size_t* bytes) {
   const auto start = SteadyClock::now();
   int64_t letters = 0;
   *bytes = 0;
   while (letters < kMaxLetters) {
-    const Sample& s = samples[static_cast<size_t>(letters) % samples.size()];
-    LetterRequest request;
-    request.workflow = &def;
-    request.snapshot = &s.snapshot;
-    request.template_name = s.template_name;
-    request.letter_date = s.date;
-    request.applicant = script.applicant;
-    request.handler = script.handler;
+    LetterRequest request = samples[static_cast<size_t>(letters) % samples.size()].request;
     request.formats = formats;
-    RenderedLetter letter = ValueOrDie(renderer.Render(request), "rendering " + s.template_name);
+    RenderedLetter letter =
+        ValueOrDie(renderer.Render(request), "rendering " + request.template_name);
     *bytes += formats == LetterFormats::kHtmlOnly ? letter.html.size() : letter.pdf.size();
     ++letters;
     if (letters % static_cast<int64_t>(samples.size()) == 0 && SecondsSince(start) >= seconds) {
@@ -65,25 +53,18 @@ PartResult RunLetters(const Options& options) {
       "loading the example case");
   const SimulationResult run = Simulate(*def, script);
   if (!run.ok()) Die("letters: the example case does not run: " + run.failures.front());
-  std::vector<Sample> samples;
-  for (const TimelineEntry& e : run.timeline) {
-    for (const Effect& effect : e.effects) {
-      if (effect.kind == Effect::Kind::kRenderLetter) {
-        samples.push_back({e.after, e.at.LocalDate(), effect.name});
-      }
-    }
-  }
+  const std::vector<SimulatedLetter> samples = LettersOf(*def, run, script);
   if (samples.empty()) Die("letters: the example case sends no letters");
 
   // Warm up both paths (font set-up, first allocations), then alternate rounds.
   size_t bytes = 0;
-  Measure(renderer, *def, samples, script, LetterFormats::kHtmlAndPdf, 0.2, &bytes);
+  Measure(renderer, samples, LetterFormats::kHtmlAndPdf, 0.2, &bytes);
   std::vector<double> html_rates, pdf_rates;
   size_t html_bytes = 0, pdf_bytes = 0;
   for (int round = 0; round < 3; ++round) {
-    html_rates.push_back(Measure(renderer, *def, samples, script, LetterFormats::kHtmlOnly,
+    html_rates.push_back(Measure(renderer, samples, LetterFormats::kHtmlOnly,
                                  options.seconds / 2, &html_bytes));
-    pdf_rates.push_back(Measure(renderer, *def, samples, script, LetterFormats::kHtmlAndPdf,
+    pdf_rates.push_back(Measure(renderer, samples, LetterFormats::kHtmlAndPdf,
                                 options.seconds / 2, &pdf_bytes));
     Log("letters: round " + std::to_string(round + 1) + ": HTML " +
         Thousands(html_rates.back()) + "/s, PDF " + Thousands(pdf_rates.back()) + "/s");

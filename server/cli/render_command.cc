@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "uitdaag/case_letters.h"
 #include "uitdaag/clock.h"
+#include "uitdaag/simulated_letters.h"
 #include "uitdaag/simulator.h"
 
 namespace uitdaag::cli {
@@ -66,28 +67,16 @@ int Preview(const ParsedArgs& parsed, std::ostream& out, std::ostream& err) {
   for (const std::string& failure : run.failures) err << "script: " << failure << "\n";
   const fs::path dir = parsed.Last("--out").value_or(".");
   std::set<std::string> rendered;
-  size_t step = 0;
-  for (const TimelineEntry& entry : run.timeline) {
-    if (!entry.accepted) continue;
-    ++step;
-    for (const Effect& effect : entry.effects) {
-      if (effect.kind != Effect::Kind::kRenderLetter) continue;
-      if (!wanted.empty() && wanted.count(effect.name) == 0) continue;
-      LetterRequest request;
-      request.workflow = def.get();
-      request.snapshot = &entry.after;
-      request.template_name = effect.name;
-      request.letter_date = entry.at.LocalDate();
-      request.applicant = script->applicant;
-      request.handler = script->handler;
-      StatusOr<RenderedLetter> letter = renderer->Render(request);
-      if (!letter.ok()) {
-        err << "uitdaag: " << effect.name << ": " << letter.status().message() << "\n";
-        return kExitFailure;
-      }
-      if (!WriteLetter(dir, Numbered(step, effect.name), *letter, out, err)) return kExitFailure;
-      rendered.insert(effect.name);
+  for (const SimulatedLetter& sent : LettersOf(*def, run, *script)) {
+    const std::string& name = sent.request.template_name;
+    if (!wanted.empty() && wanted.count(name) == 0) continue;
+    StatusOr<RenderedLetter> letter = renderer->Render(sent.request);
+    if (!letter.ok()) {
+      err << "uitdaag: " << name << ": " << letter.status().message() << "\n";
+      return kExitFailure;
     }
+    if (!WriteLetter(dir, Numbered(sent.step, name), *letter, out, err)) return kExitFailure;
+    rendered.insert(name);
   }
   for (const std::string& name : wanted) {
     if (rendered.count(name) == 0) {

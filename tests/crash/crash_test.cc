@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "support/store_fixture.h"
+#include "uitdaag/replay.h"
 #include "uitdaag/sweeper.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -390,13 +391,7 @@ class Checker {
     last_change_.clear();
     for (const LogEntry& entry : log) {
       const std::string where = prefix + "entry " + std::to_string(entry.seq) + ": ";
-      Event event;
-      event.id = entry.event;
-      event.role = entry.role;
-      event.actor = entry.actor;
-      event.at = entry.at;
-      event.payload = entry.payload;
-      event.timer = entry.timer;
+      Event event = EventOf(entry);
       if (entry.timer) {
         ++totals.timer_entries;
         bool due = false;

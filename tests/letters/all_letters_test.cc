@@ -9,6 +9,7 @@
 
 #include "support/letter_fixture.h"
 #include "uitdaag/case_letters.h"
+#include "uitdaag/simulated_letters.h"
 #include "uitdaag/simulator.h"
 
 namespace uitdaag {
@@ -73,7 +74,7 @@ std::string Text(const Value& context, const std::string& a, const std::string& 
 TEST_CASE("every letter of both shipped workflows renders to a PDF that states its case, dates "
           "and amounts", "[letters][pdf][scenario]") {
   TempDir dir;
-  std::map<std::string, std::set<std::string>> sent;  // workflow -> letters rendered
+  std::map<std::string, std::set<std::string>> sent_letters;  // workflow -> letters rendered
   int rendered = 0;
   for (const ExampleCase& example : kExamples) {
     auto def = testing::LoadOrFail(testing::WorkflowPath(example.workflow));
@@ -85,53 +86,45 @@ TEST_CASE("every letter of both shipped workflows renders to a PDF that states i
     REQUIRE(script->applicant.has_value());
     const SimulationResult run = Simulate(*def, *script);
     for (const std::string& failure : run.failures) FAIL(example.script << ": " << failure);
-    for (const TimelineEntry& entry : run.timeline) {
-      for (const Effect& effect : entry.effects) {
-        if (effect.kind != Effect::Kind::kRenderLetter) continue;
-        INFO(example.script << " step at " << entry.at.ToLocalString() << ": " << effect.name);
-        LetterRequest request;
-        request.workflow = def.get();
-        request.snapshot = &entry.after;
-        request.template_name = effect.name;
-        request.letter_date = entry.at.LocalDate();
-        request.applicant = script->applicant;
-        request.handler = script->handler;
-        StatusOr<RenderedLetter> letter = renderer->Render(request);
-        INFO(letter.status().ToString());
-        REQUIRE(letter.ok());
-        const std::string pdf = PdfText(letter->pdf, dir);
-        const std::string html = VisibleText(letter->fragment);
+    for (const SimulatedLetter& sent : LettersOf(*def, run, *script)) {
+      const std::string& name = sent.request.template_name;
+      INFO(example.script << " step " << sent.step << ": " << name);
+      StatusOr<RenderedLetter> letter = renderer->Render(sent.request);
+      INFO(letter.status().ToString());
+      REQUIRE(letter.ok());
+      const std::string pdf = PdfText(letter->pdf, dir);
+      const std::string html = VisibleText(letter->fragment);
 
-        CHECK_THAT(pdf, Catch::Contains(script->case_id));
-        CHECK_THAT(pdf, Catch::Contains(Text(letter->context, "brief", "datum")));
-        CHECK_THAT(pdf, Catch::Contains(Text(letter->context, "gemeente", "naam")));
-        CHECK_THAT(pdf, Catch::Contains(script->applicant->name));
-        CHECK_THAT(pdf, Catch::Contains("pagina 1 van "));
-        // What the letter states in HTML, the PDF states too: every date and every amount.
-        const std::set<std::string> facts = DatesAndAmounts(html);
-        CHECK_FALSE(facts.empty());
-        for (const std::string& fact : facts) CHECK_THAT(pdf, Catch::Contains(fact));
-        // The objection clause: in a decision of a beschikking, with the last day once the
-        // objection period runs.
-        const bool clause = html.find("Dan kunt u bezwaar maken") != std::string::npos;
-        if (clause) {
-          CHECK(letter->context.Find("gemeente")->Find("besluit_is_beschikking")->as_bool());
-          CHECK_THAT(pdf, Catch::Contains("binnen zes weken"));
-          const Value* objection = letter->context.Find("termijnen")->Find("bezwaartermijn");
-          if (objection != nullptr && objection->Find("actief")->as_bool()) {
-            CHECK_THAT(pdf, Catch::Contains("uiterlijk op " +
-                                            objection->Find("einddatum")->as_text()));
-          }
+      CHECK_THAT(pdf, Catch::Contains(script->case_id));
+      CHECK_THAT(pdf, Catch::Contains(Text(letter->context, "brief", "datum")));
+      CHECK_THAT(pdf, Catch::Contains(Text(letter->context, "gemeente", "naam")));
+      CHECK_THAT(pdf, Catch::Contains(script->applicant->name));
+      CHECK_THAT(pdf, Catch::Contains("pagina 1 van "));
+      // What the letter states in HTML, the PDF states too: every date and every amount.
+      const std::set<std::string> facts = DatesAndAmounts(html);
+      CHECK_FALSE(facts.empty());
+      for (const std::string& fact : facts) CHECK_THAT(pdf, Catch::Contains(fact));
+      // The objection clause: in a decision of a beschikking, with the last day once the
+      // objection period runs.
+      const bool clause = html.find("Dan kunt u bezwaar maken") != std::string::npos;
+      if (clause) {
+        CHECK(letter->context.Find("gemeente")->Find("besluit_is_beschikking")->as_bool());
+        CHECK_THAT(pdf, Catch::Contains("binnen zes weken"));
+        const Value* objection = letter->context.Find("termijnen")->Find("bezwaartermijn");
+        if (objection != nullptr && objection->Find("actief")->as_bool()) {
+          CHECK_THAT(pdf, Catch::Contains("uiterlijk op " +
+                                          objection->Find("einddatum")->as_text()));
         }
-        sent[def->id].insert(effect.name);
-        ++rendered;
       }
+      sent_letters[def->id].insert(name);
+      ++rendered;
     }
   }
   // Together the examples send every letter each workflow names.
   for (const char* file : {"uitdaagrecht.yaml", "uitdaagrecht-subsidie.yaml"}) {
     auto def = testing::LoadOrFail(testing::WorkflowPath(file));
-    CHECK(std::vector<std::string>(sent[def->id].begin(), sent[def->id].end()) == def->templates);
+    const std::set<std::string>& names = sent_letters[def->id];
+    CHECK(std::vector<std::string>(names.begin(), names.end()) == def->templates);
   }
   CHECK(rendered > 40);
 }
@@ -145,20 +138,11 @@ RenderedLetter RenderFirst(const WorkflowDefinition& def, const std::string& scr
   StatusOr<Script> script = LoadScriptFile(SourcePath("examples/scripts/") + script_file);
   REQUIRE(script.ok());
   const SimulationResult run = Simulate(def, *script);
-  for (const TimelineEntry& entry : run.timeline) {
-    for (const Effect& effect : entry.effects) {
-      if (effect.kind != Effect::Kind::kRenderLetter || effect.name != name) continue;
-      LetterRequest request;
-      request.workflow = &def;
-      request.snapshot = &entry.after;
-      request.template_name = name;
-      request.letter_date = entry.at.LocalDate();
-      request.applicant = script->applicant;
-      request.handler = script->handler;
-      StatusOr<RenderedLetter> letter = renderer->Render(request);
-      REQUIRE(letter.ok());
-      return *letter;
-    }
+  for (const SimulatedLetter& sent : LettersOf(def, run, *script)) {
+    if (sent.request.template_name != name) continue;
+    StatusOr<RenderedLetter> letter = renderer->Render(sent.request);
+    REQUIRE(letter.ok());
+    return *letter;
   }
   FAIL(script_file << " never sends " << name);
   return {};

@@ -15,39 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.h"
 #include "uitdaag/pdf.h"
 
 namespace uitdaag::testing {
 
-// A fresh directory under the system temp dir, removed with everything in it at scope exit.
-class PdfTempDir {
- public:
-  PdfTempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("uitdaag-pdf-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~PdfTempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  PdfTempDir(const PdfTempDir&) = delete;
-  PdfTempDir& operator=(const PdfTempDir&) = delete;
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-  const std::filesystem::path& path() const { return path_; }
-
-  // Writes `bytes` to a file in the directory and returns its path.
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const std::string path = File(name);
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-
- private:
-  std::filesystem::path path_;
-};
+// The scratch directory of the PDF tests.
+using PdfTempDir = TempDir;
 
 struct CommandResult {
   int exit_code = -1;

@@ -13,33 +13,11 @@
 #include <string>
 
 #include "support/case_driver.h"
+#include "support/temp_dir.h"
 #include "uitdaag/runner.h"
 #include "uitdaag/store.h"
 
 namespace uitdaag::testing {
-
-// A fresh directory under the system temp dir, removed with everything in it at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("uitdaag-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline std::unique_ptr<CaseStore> OpenStoreOrFail(const std::string& path,
                                                   StoreOptions options = {}) {

@@ -26,6 +26,17 @@ struct Party {
   bool operator==(const Party&) const = default;
 };
 
+// Every text field of a party with its English key (JSON, scripts), in key order.
+struct PartyField {
+  const char* key;
+  std::string Party::*member;
+};
+inline constexpr PartyField kPartyFields[] = {
+    {"address", &Party::address},   {"city", &Party::city},   {"contact_person", &Party::contact_person},
+    {"email", &Party::email},       {"name", &Party::name},   {"phone", &Party::phone},
+    {"postcode", &Party::postcode}, {"salutation", &Party::salutation},
+};
+
 // The roles a party can have in a case.
 enum class PartyRole { kApplicant, kHandler };
 const char* PartyRoleName(PartyRole role);  // "applicant", "handler"

@@ -19,6 +19,9 @@
 
 namespace uitdaag {
 
+// The event a log entry records, as Step() takes it.
+Event EventOf(const LogEntry& entry);
+
 // `entries` in seq order from 1, as CaseStore::Entries returns them.
 StatusOr<CaseSnapshot> ReplayCase(const WorkflowDefinition& def,
                                   const std::vector<LogEntry>& entries, int64_t upto_seq);

@@ -218,18 +218,13 @@ LanguageLoadResult LoadLanguageText(std::string_view yaml, const std::string& fi
 }
 
 LanguageLoadResult LoadLanguageFile(const std::string& path) {
-  std::error_code ec;
-  std::ifstream in;
-  if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in.is_open() || in.bad()) {
+  std::optional<std::string> text = yaml_internal::ReadSourceFile(path);
+  if (!text) {
     LanguageLoadResult result;
-    result.diagnostics.push_back({Diagnostic::Severity::kError, SourceLocation{path, 0, 0},
-                                  "cannot read the language file"});
+    result.diagnostics.push_back(yaml_internal::CannotRead(path, "language"));
     return result;
   }
-  return LoadLanguageText(text.str(), path);
+  return LoadLanguageText(*text, path);
 }
 
 }  // namespace uitdaag

@@ -201,18 +201,13 @@ ProfileLoadResult LoadProfileText(std::string_view yaml, const std::string& file
 }
 
 ProfileLoadResult LoadProfileFile(const std::string& path) {
-  std::error_code ec;
-  std::ifstream in;
-  if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in.is_open() || in.bad()) {
+  std::optional<std::string> text = yaml_internal::ReadSourceFile(path);
+  if (!text) {
     ProfileLoadResult result;
-    result.diagnostics.push_back({Diagnostic::Severity::kError, SourceLocation{path, 0, 0},
-                                  "cannot read the profile file"});
+    result.diagnostics.push_back(yaml_internal::CannotRead(path, "profile"));
     return result;
   }
-  return LoadProfileText(text.str(), path);
+  return LoadProfileText(*text, path);
 }
 
 }  // namespace uitdaag

@@ -23,13 +23,9 @@ const char* PartyRoleName(PartyRole role) {
 }
 
 Status ValidateParty(const Party& p) {
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"name", &p.name},         {"contact_person", &p.contact_person},
-      {"salutation", &p.salutation},
-      {"address", &p.address},   {"postcode", &p.postcode},
-      {"city", &p.city},         {"email", &p.email},
-      {"phone", &p.phone}};
-  for (const auto& [field, value] : fields) {
+  for (const PartyField& f : kPartyFields) {
+    const char* field = f.key;
+    const std::string* value = &(p.*f.member);
     if (value->size() > kMaxPartyField) {
       return Status::InvalidArgument(std::string(field) + ": longer than " +
                                          std::to_string(kMaxPartyField) + " bytes",
@@ -50,14 +46,7 @@ namespace store_internal {
 std::string PartyToJson(const Party& p) {
   return JsonOf([&](JsonWriter& w) {
     w.BeginObject();
-    w.Field("address", p.address);
-    w.Field("city", p.city);
-    w.Field("contact_person", p.contact_person);
-    w.Field("email", p.email);
-    w.Field("name", p.name);
-    w.Field("phone", p.phone);
-    w.Field("postcode", p.postcode);
-    if (!p.salutation.empty()) w.Field("salutation", p.salutation);
+    for (const PartyField& f : kPartyFields) w.Field(f.key, p.*f.member);
     w.EndObject();
   });
 }
@@ -66,15 +55,8 @@ StatusOr<Party> PartyFromJson(std::string_view json) {
   UITDAAG_ASSIGN_OR_RETURN(JsonIn in, JsonIn::Parse(json));
   if (!in.is_object()) return in.Error("a party must be an object");
   Party p;
-  const std::pair<const char*, std::string*> fields[] = {
-      {"address", &p.address}, {"city", &p.city},   {"contact_person", &p.contact_person},
-      {"email", &p.email},     {"name", &p.name},   {"phone", &p.phone},
-      {"postcode", &p.postcode}};
-  for (const auto& [key, out] : fields) {
-    UITDAAG_ASSIGN_OR_RETURN(*out, in.String(key));
-  }
-  if (!in.Get("salutation").is_null()) {
-    UITDAAG_ASSIGN_OR_RETURN(p.salutation, in.String("salutation"));
+  for (const PartyField& f : kPartyFields) {
+    UITDAAG_ASSIGN_OR_RETURN(p.*f.member, in.String(f.key));
   }
   return p;
 }

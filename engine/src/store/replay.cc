@@ -7,6 +7,17 @@
 
 namespace uitdaag {
 
+Event EventOf(const LogEntry& e) {
+  Event event;
+  event.id = e.event;
+  event.role = e.role;
+  event.actor = e.actor;
+  event.at = e.at;
+  event.payload = e.payload;
+  event.timer = e.timer;
+  return event;
+}
+
 StatusOr<CaseSnapshot> ReplayCase(const WorkflowDefinition& def,
                                   const std::vector<LogEntry>& entries, int64_t upto_seq) {
   if (upto_seq < 1 || upto_seq > static_cast<int64_t>(entries.size())) {
@@ -23,13 +34,7 @@ StatusOr<CaseSnapshot> ReplayCase(const WorkflowDefinition& def,
                               std::to_string(def.version) + ": " + why);
     };
     if (e.seq != i + 1) return fail("the log is not numbered 1, 2, 3...");
-    Event event;
-    event.id = e.event;
-    event.role = e.role;
-    event.actor = e.actor;
-    event.at = e.at;
-    event.payload = e.payload;
-    event.timer = e.timer;
+    const Event event = EventOf(e);
     // The step ran at its commit time, which is never before the event.
     const Instant now = std::max(e.at, e.recorded_at);
     StatusOr<StepResult> step = Step(def, snapshot, event, now);

@@ -256,18 +256,13 @@ LoadResult LoadWorkflowText(std::string_view yaml, const std::string& file_name,
 }
 
 LoadResult LoadWorkflowFile(const std::string& path, const LoadOptions& options) {
-  std::error_code ec;
-  std::ifstream in;
-  if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in.is_open() || in.bad()) {
+  std::optional<std::string> text = yaml_internal::ReadSourceFile(path);
+  if (!text) {
     LoadResult result;
-    result.diagnostics.push_back({Diagnostic::Severity::kError, SourceLocation{path, 0, 0},
-                                  "cannot read the workflow file"});
+    result.diagnostics.push_back(yaml_internal::CannotRead(path, "workflow"));
     return result;
   }
-  return LoadWorkflowText(text.str(), path, options);
+  return LoadWorkflowText(*text, path, options);
 }
 
 }  // namespace uitdaag

@@ -42,17 +42,14 @@ class ScriptReader {
   std::optional<Party> ReadParty(const Entry& entry) {
     Mapping map(doc_, entry.value, Quote(entry.key), entry.key_where);
     if (!map.valid()) return std::nullopt;
-    map.AllowOnly({"name", "contact_person", "salutation", "address", "postcode", "city", "email",
-                   "phone"});
+    std::vector<std::string_view> keys;
+    for (const PartyField& f : kPartyFields) keys.push_back(f.key);
+    map.AllowOnly(keys);
     Party party;
-    const std::pair<const char*, std::string*> fields[] = {
-        {"name", &party.name},         {"contact_person", &party.contact_person},
-        {"salutation", &party.salutation},
-        {"address", &party.address},   {"postcode", &party.postcode},
-        {"city", &party.city},         {"email", &party.email},
-        {"phone", &party.phone}};
-    for (const auto& [key, out] : fields) {
-      if (const Entry* e = map.Find(key)) *out = yaml_internal::ReadText(doc_, *e).value_or("");
+    for (const PartyField& f : kPartyFields) {
+      if (const Entry* e = map.Find(f.key)) {
+        party.*f.member = yaml_internal::ReadText(doc_, *e).value_or("");
+      }
     }
     if (map.Require("name") == nullptr) return std::nullopt;
     return party;

@@ -4,6 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 #include "uitdaag/join.h"
@@ -43,6 +46,22 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+std::optional<std::string> ReadSourceFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return text.str();
+}
+
+Diagnostic CannotRead(const std::string& path, std::string_view what) {
+  return {Diagnostic::Severity::kError, SourceLocation{path, 0, 0},
+          "cannot read the " + std::string(what) + " file"};
+}
 
 std::string Quote(std::string_view s) {
   return "'" + std::string(s) + "'";

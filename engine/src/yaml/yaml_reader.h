@@ -59,6 +59,11 @@ class Document {
   size_t error_count_ = 0;
 };
 
+// The text of the file at `path`, or nullopt when it is not a readable regular file. The
+// loaders report that as one error: "<path>: error: cannot read the <what> file".
+std::optional<std::string> ReadSourceFile(const std::string& path);
+Diagnostic CannotRead(const std::string& path, std::string_view what);
+
 // "a mapping", "a list", "text", "nothing": how a node reads to a person.
 std::string DescribeNode(const YAML::Node& node);
 
