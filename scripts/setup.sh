@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev          # workflow definitions
   libpoco-dev              # Poco: Data (SQLite connector), JSON, Foundation (SHA-256)
   libsqlite3-dev           # the embedded store (Poco's SQLite connector links the system library)
+  libargon2-dev            # Argon2id password hashing for accounts (Poco 1.11 has no usable KDF)
   catch2                   # tests (Catch2 v2)
   graphviz                 # `dot`, used by the graph tests to prove the DOT output parses
   libkainjow-mustache-dev  # letter templates (header-only Mustache, HTML-escaping)

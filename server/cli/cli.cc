@@ -86,6 +86,12 @@ Commands:
       List the letters stored with a case (template, version, documents and their SHA-256);
       with --out, write their HTML and PDF documents to DIR.
 
+  serve [--config FILE] [--host HOST] [--port N] [--db PATH] [--workflows DIR] [--profile FILE]
+      Run the HTTP API (docs/openapi.yaml) until SIGINT or SIGTERM: challengers submit and
+      follow their case, case handlers work it; deadlines fire and letters are rendered in the
+      background. A new database gets demo accounts, printed at start. Defaults: 127.0.0.1:8080,
+      ./uitdaag.db, ./workflows; FILE (see uitdaag.example.yaml) sets any of them.
+
   The profile is --profile, else profile.yaml in the workflows' template folder.
   The database is --db, else $UITDAAG_DB, else ./uitdaag.db. Commands that only read open it
   read-only and never create it.
@@ -197,6 +203,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (command == "render") return RenderCommand(rest, out, err);
   if (command == "deliver") return DeliverCommand(rest, out, err);
   if (command == "letters") return LettersCommand(rest, out, err);
+  if (command == "serve") return ServeCommand(rest, out, err);
   if (command[0] == '-') return UsageError(err, "unknown option '" + command + "'");
   return UsageError(err, "unknown command '" + command + "'");
 }

@@ -34,6 +34,7 @@ int SweepCommand(const Args& args, std::ostream& out, std::ostream& err);
 int RenderCommand(const Args& args, std::ostream& out, std::ostream& err);
 int DeliverCommand(const Args& args, std::ostream& out, std::ostream& err);
 int LettersCommand(const Args& args, std::ostream& out, std::ostream& err);
+int ServeCommand(const Args& args, std::ostream& out, std::ostream& err);
 
 // ---- database.cc ----------------------------------------------------------------------------
 

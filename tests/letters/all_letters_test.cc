@@ -249,5 +249,35 @@ TEST_CASE("markup typed by a challenger is escaped in HTML and printed as text i
   CHECK_THAT(pdf, Catch::Contains("<i>Stichting</i> & Co"));
 }
 
+TEST_CASE("a profile that asks for PDF/A gets its letters archived as PDF/A-2b",
+          "[letters][pdf][pdfa]") {
+  if (testing::RunCommand("command -v gs >/dev/null 2>&1").status != 0) {
+    WARN("Ghostscript (gs) is not installed: PDF/A not checked");
+    return;
+  }
+  TempDir dir;
+  std::string profile = testing::ReadText(SourcePath(kVoorbeeldstad));
+  profile.replace(profile.find("pdf_a: false"), 12, "pdf_a: true");
+  profile.replace(profile.find("logo: logo-voorbeeldstad.png"), 28,
+                  "logo: " + SourcePath("templates/logo-voorbeeldstad.png"));
+  testing::WriteText(dir.path() / "profile.yaml", profile);
+  auto def = testing::LoadOrFail(testing::WorkflowPath("uitdaagrecht.yaml"));
+  WorkflowRegistry registry;
+  REQUIRE(registry.Add(def).ok());
+  auto renderer = testing::ShippedRenderer(registry, dir.File("profile.yaml"));
+  REQUIRE(renderer->profile().pdf_a);
+  StatusOr<Script> script =
+      LoadScriptFile(SourcePath("examples/scripts/uitdaagrecht-ingetrokken.yaml"));
+  REQUIRE(script.ok());
+  const SimulationResult run = Simulate(*def, *script);
+  const std::vector<SimulatedLetter> letters = LettersOf(*def, run, *script);
+  REQUIRE_FALSE(letters.empty());
+  StatusOr<RenderedLetter> letter = renderer->Render(letters.back().request);
+  INFO(letter.status().ToString());
+  REQUIRE(letter.ok());
+  CHECK_THAT(letter->pdf, Catch::Contains("pdfaid:part"));
+  CHECK_THAT(PdfText(letter->pdf, dir), Catch::Contains(script->case_id));
+}
+
 }  // namespace
 }  // namespace uitdaag

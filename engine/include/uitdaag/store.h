@@ -19,6 +19,8 @@
 //   kResourceExhausted  the disk or the database is full
 //   kIoError            cannot open, read-only, corrupt, or any other I/O failure
 //   kFailedPrecondition the schema is newer than this build knows
+//   kPermissionDenied   a login, session token or case token that does not check out (one
+//                       message per kind, whatever the reason: see "Accounts and sessions")
 //
 // Thread safety: one CaseStore is one SQLite connection and must be used by one thread at a
 // time. Open one store per thread (or per process); SQLite and the version check keep them
@@ -33,6 +35,7 @@
 #include <string_view>
 #include <vector>
 
+#include "uitdaag/accounts.h"
 #include "uitdaag/audit.h"
 #include "uitdaag/case.h"
 #include "uitdaag/deadline.h"
@@ -40,6 +43,7 @@
 #include "uitdaag/engine.h"
 #include "uitdaag/instant.h"
 #include "uitdaag/party.h"
+#include "uitdaag/password.h"
 #include "uitdaag/status.h"
 
 namespace uitdaag {
@@ -238,6 +242,49 @@ class CaseStore {
   StatusOr<std::optional<Party>> GetParty(std::string_view case_id, PartyRole role);
 
   StatusOr<StoreCounts> Counts();
+
+  // --- Accounts and sessions (store_accounts.cc; engine/DESIGN.md, "Accounts and sessions").
+  // Passwords are hashed with `policy` (uitdaag/password.h) before the write transaction, so a
+  // hash never holds the database lock. Tokens are RandomToken(32); only their SHA-256 (hex) is
+  // stored, so the raw token is returned once and cannot be read back.
+
+  // kInvalidArgument for a field that fails ValidateAccountFields or a password that fails the
+  // policy; kAlreadyExists (subject: the username) for a taken username.
+  Status CreateAccount(const NewAccount& account, const PasswordPolicy& policy, Instant now);
+  StatusOr<Account> GetAccount(std::string_view username);  // kNotFound
+  StatusOr<std::vector<Account>> Accounts();                // sorted by username
+  StatusOr<int64_t> CountAccounts();
+  // The account when the password matches and the account is enabled. kPermissionDenied with
+  // the one message "unknown user or wrong password" for an unknown user, a wrong password and
+  // a disabled account alike; an unknown user costs one Argon2id verification too (against a
+  // fixed hash with the default policy), so the answer time does not tell whether a name exists.
+  StatusOr<Account> CheckLogin(std::string_view username, std::string_view password);
+  // Disables (or enables again) an account; disabling also deletes its sessions. kNotFound.
+  Status SetAccountDisabled(std::string_view username, bool disabled, Instant now);
+  // Replaces the password and deletes every session of the account (a changed password logs
+  // out everywhere). kInvalidArgument for the policy, kNotFound for an unknown user.
+  Status SetPassword(std::string_view username, std::string_view new_password,
+                     const PasswordPolicy& policy, Instant now);
+
+  // A new session of `kind` (kSessionKind or kApiSessionKind) valid from `now` until
+  // now + ttl_seconds (exclusive: at that instant it has expired). Returns the raw token.
+  // kInvalidArgument for another kind or ttl_seconds <= 0; kNotFound for an unknown user;
+  // kFailedPrecondition for a disabled account.
+  StatusOr<std::string> CreateSession(std::string_view username, std::string_view kind,
+                                      Instant now, int64_t ttl_seconds);
+  // The account of a session token that has not expired at `now`. kPermissionDenied "unknown or
+  // expired session" for an unknown, deleted or expired token and for a disabled account.
+  StatusOr<Account> Authenticate(std::string_view token, Instant now);
+  // Ends a session (logout). OK also when the token is unknown.
+  Status DeleteSession(std::string_view token);
+  // Deletes every session expired at `now`; returns how many.
+  StatusOr<int64_t> DeleteExpiredSessions(Instant now);
+
+  // A challenger's unguessable link to their own case: a new token for `case_id` (a case may
+  // have several). kNotFound for an unknown case.
+  StatusOr<std::string> CreateCaseToken(std::string_view case_id, Instant now);
+  // The case a token belongs to. kPermissionDenied "unknown case token" otherwise.
+  StatusOr<std::string> CaseForToken(std::string_view token);
 
   // An online copy of the live database (SQLite backup API) to `dest`, written to a temporary
   // file beside it and renamed into place. kAlreadyExists when `dest` exists.

@@ -149,6 +149,37 @@ const std::vector<Migration>& Migrations() {
                  BEGIN SELECT RAISE(ABORT, 'stored letters are immutable'); END
            )sql",
        }},
+      {3,
+       "accounts, sessions, case access tokens",
+       {
+           R"sql(CREATE TABLE accounts (
+                   username      TEXT PRIMARY KEY,
+                   display_name  TEXT NOT NULL,
+                   roles         TEXT NOT NULL,  -- JSON array of workflow role ids
+                   admin         INTEGER NOT NULL,
+                   password_hash TEXT NOT NULL,  -- Argon2id encoded string
+                   disabled      INTEGER NOT NULL DEFAULT 0,
+                   created_at    INTEGER NOT NULL,
+                   updated_at    INTEGER NOT NULL)
+           )sql",
+           // A session's key is the SHA-256 (hex) of its token: a stolen database (or backup)
+           // yields no usable session.
+           R"sql(CREATE TABLE sessions (
+                   token_hash TEXT PRIMARY KEY,
+                   username   TEXT NOT NULL REFERENCES accounts (username),
+                   created_at INTEGER NOT NULL,
+                   expires_at INTEGER NOT NULL,
+                   kind       TEXT NOT NULL CHECK (kind IN ('session', 'api')))
+           )sql",
+           "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
+           "CREATE INDEX sessions_by_user ON sessions (username)",
+           R"sql(CREATE TABLE case_tokens (
+                   token_hash TEXT PRIMARY KEY,
+                   case_id    TEXT NOT NULL REFERENCES cases (id),
+                   created_at INTEGER NOT NULL)
+           )sql",
+           "CREATE INDEX case_tokens_by_case ON case_tokens (case_id)",
+       }},
   };
   return kMigrations;
 }

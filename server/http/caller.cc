@@ -1,0 +1,92 @@
+#include "http/caller.h"
+
+#include <Poco/Net/NameValueCollection.h>
+
+#include <algorithm>
+
+namespace uitdaag::http {
+namespace {
+
+std::string TokenOf(Exchange& ex) {
+  const std::string auth = ex.Header("Authorization");
+  const std::string bearer = "Bearer ";
+  if (auth.rfind(bearer, 0) == 0) return auth.substr(bearer.size());
+  Poco::Net::NameValueCollection cookies;
+  ex.request().getCookies(cookies);
+  return cookies.get(kSessionCookie, "");
+}
+
+}  // namespace
+
+StatusOr<Caller> Identify(Exchange& ex, CaseStore& store) {
+  Caller caller;
+  const std::string token = TokenOf(ex);
+  if (token.empty()) return caller;
+  if (token.size() > 256) return Status::PermissionDenied("the token is not valid");
+  const Instant now = ex.state().clock->Now();
+  StatusOr<Account> account = store.Authenticate(token, now);
+  if (account.ok()) {
+    caller.kind = Caller::Kind::kStaff;
+    caller.account = std::move(*account);
+    return caller;
+  }
+  if (account.status().code() != StatusCode::kPermissionDenied) return account.status();
+  StatusOr<std::string> case_id = store.CaseForToken(token);
+  if (case_id.ok()) {
+    caller.kind = Caller::Kind::kChallenger;
+    caller.case_id = std::move(*case_id);
+    return caller;
+  }
+  if (case_id.status().code() != StatusCode::kPermissionDenied) return case_id.status();
+  return Status::PermissionDenied("the token is unknown or has expired; log in again");
+}
+
+bool MaySeeCase(Exchange& ex, CaseStore& store, const std::string& case_id, Caller* caller) {
+  StatusOr<Caller> who = Identify(ex, store);
+  if (!who.ok()) {
+    if (who.status().code() == StatusCode::kPermissionDenied) {
+      ex.SetHeader("WWW-Authenticate", "Bearer");
+      ex.Problem(401, who.status().message());
+    } else {
+      ex.Fail(who.status());
+    }
+    return false;
+  }
+  if (who->kind == Caller::Kind::kNobody) {
+    ex.SetHeader("WWW-Authenticate", "Bearer");
+    ex.Problem(401, "log in, or use the link to your case");
+    return false;
+  }
+  if (who->kind == Caller::Kind::kChallenger && who->case_id != case_id) {
+    ex.Problem(404, "no case '" + case_id + "'");
+    return false;
+  }
+  *caller = std::move(*who);
+  return true;
+}
+
+std::string ChallengerRole(const WorkflowDefinition& def) {
+  for (const TransitionDef& t : def.InitialState().transitions) {
+    const EventDef* event = def.FindEvent(t.event);
+    if (event != nullptr && !event->roles.empty()) return event->roles.front();
+  }
+  return {};
+}
+
+std::string RoleFor(const Caller& caller, const WorkflowDefinition& def, const EventDef& event) {
+  auto allows = [&event](const std::string& role) {
+    return std::find(event.roles.begin(), event.roles.end(), role) != event.roles.end();
+  };
+  if (caller.kind == Caller::Kind::kChallenger) {
+    const std::string role = ChallengerRole(def);
+    return allows(role) ? role : std::string();
+  }
+  if (caller.kind == Caller::Kind::kStaff) {
+    for (const std::string& role : caller.account.roles) {
+      if (allows(role)) return role;
+    }
+  }
+  return {};
+}
+
+}  // namespace uitdaag::http

@@ -1,0 +1,39 @@
+// Who is asking: a case handler (or approver, administrator) with a session or API token, a
+// challenger with the unguessable token of their own case, or nobody. The token comes from
+// "Authorization: Bearer <token>" or the session cookie.
+#pragma once
+
+#include <string>
+
+#include "http/exchange.h"
+#include "uitdaag/accounts.h"
+#include "uitdaag/store.h"
+#include "uitdaag/workflow.h"
+
+namespace uitdaag::http {
+
+inline constexpr const char* kSessionCookie = "uitdaag_session";
+
+struct Caller {
+  enum class Kind { kNobody, kStaff, kChallenger };
+  Kind kind = Kind::kNobody;
+  Account account;      // kStaff
+  std::string case_id;  // kChallenger: the only case they may see or act on
+};
+
+// Identifies the caller. An unknown or expired token is kPermissionDenied (answered as 401).
+StatusOr<Caller> Identify(Exchange& exchange, CaseStore& store);
+
+// Identifies the caller and checks that they may see `case_id`; answers 401/404 itself and
+// returns false otherwise. A challenger asking for another case gets 404, as if it did not exist.
+bool MaySeeCase(Exchange& exchange, CaseStore& store, const std::string& case_id, Caller* caller);
+
+// The role of the workflow's challengers: the first role of the first event that leaves the
+// initial state (the submission).
+std::string ChallengerRole(const WorkflowDefinition& def);
+
+// The role the caller acts in for `event`: for staff the first of their roles the event allows,
+// for a challenger the challenger role if the event allows it; empty when they may not fire it.
+std::string RoleFor(const Caller& caller, const WorkflowDefinition& def, const EventDef& event);
+
+}  // namespace uitdaag::http

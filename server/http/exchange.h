@@ -1,0 +1,62 @@
+// Exchange: one HTTP request and its response, as a handler sees them — path parameters, the
+// body read within the size limit and parsed as JSON, the caller, and the ways to answer (JSON,
+// a problem, a file). Handlers answer exactly once.
+//
+// Thread safety: one Exchange per request thread.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "http/service_state.h"
+#include "uitdaag/status.h"
+#include "uitdaag/value.h"
+
+namespace uitdaag::http {
+
+class Exchange {
+ public:
+  Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+           ServiceState& state, std::map<std::string, std::string> params);
+
+  const std::string& Param(const std::string& name) const;
+  std::optional<std::string> Query(const std::string& name) const;
+  std::string Header(const std::string& name) const;  // empty when absent
+  Poco::Net::HTTPServerRequest& request() { return request_; }
+  ServiceState& state() { return state_; }
+
+  // The body as a JSON object. On failure answers 413 (too large), 415 (not JSON) or 400
+  // (malformed) and returns false.
+  bool ReadJsonObject(Poco::JSON::Object::Ptr* out);
+
+  void Json(int status, const Poco::JSON::Object& body);
+  void Json(int status, const Poco::JSON::Array& body);
+  void Problem(int status, const std::string& detail, const std::string& field = {});
+  // The problem for a non-OK Status (its code mapped once, in problem.cc; its subject as field).
+  void Fail(const Status& status);
+  void Bytes(int status, const std::string& media_type, const std::string& bytes,
+             const std::string& download_name = {});
+  void SetHeader(const std::string& name, const std::string& value);
+  bool answered() const { return answered_; }
+
+ private:
+  Poco::Net::HTTPServerRequest& request_;
+  Poco::Net::HTTPServerResponse& response_;
+  ServiceState& state_;
+  std::map<std::string, std::string> params_;
+  std::map<std::string, std::string> query_;
+  bool answered_ = false;
+};
+
+// Case data as JSON: texts, numbers and booleans as themselves, money as a decimal string
+// ("12500.00"), dates as "YYYY-MM-DD", lists and records nested.
+Poco::Dynamic::Var ValueToJsonVar(const Value& value);
+// A request body's object as raw form input (the engine's form validation types it).
+ValueRecord PayloadFromJson(const Poco::JSON::Object& object);
+
+}  // namespace uitdaag::http

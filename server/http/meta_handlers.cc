@@ -1,0 +1,146 @@
+// Health and the workflows: what a challenger's form needs and what an adopter reviews.
+#include <Poco/JSON/Array.h>
+
+#include "http/handlers.h"
+#include "uitdaag/graph.h"
+
+namespace uitdaag::http {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+const WorkflowDefinition* FindOr404(Exchange& ex) {
+  const WorkflowDefinition* def = ex.state().workflows->Latest(ex.Param("id"));
+  if (def == nullptr) ex.Problem(404, "no workflow '" + ex.Param("id") + "'", "id");
+  return def;
+}
+
+Object::Ptr FieldJson(const FieldDef& f) {
+  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("name", f.name);
+  o->set("label", f.label);
+  o->set("type", FieldTypeName(f.type));
+  if (f.type == FieldType::kList) o->set("item_type", FieldTypeName(f.item_type));
+  o->set("required", f.required);
+  if (f.min) o->set("min", *f.min);
+  if (f.max) o->set("max", *f.max);
+  if (f.min_length) o->set("min_length", *f.min_length);
+  if (f.max_length) o->set("max_length", *f.max_length);
+  if (f.max_items) o->set("max_items", *f.max_items);
+  if (!f.options.empty()) {
+    Array::Ptr options = new Array();
+    for (const std::string& option : f.options) options->add(option);
+    o->set("options", options);
+  }
+  return o;
+}
+
+}  // namespace
+
+void GetHealth(Exchange& ex) {
+  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
+  Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+  if (!store.ok()) {
+    body.set("status", "unavailable");
+    ex.Json(503, body);
+    return;
+  }
+  body.set("status", "ok");
+  body.set("schema", (*store)->schema_version());
+  body.set("workflows", static_cast<int>(ex.state().workflows->All().size()));
+  ex.Json(200, body);
+}
+
+void ListWorkflows(Exchange& ex) {
+  Array list;
+  for (const WorkflowDefinition* def : ex.state().workflows->All()) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("id", def->id);
+    o->set("version", def->version);
+    o->set("title", def->title);
+    o->set("municipality", def->municipality);
+    list.add(o);
+  }
+  ex.Json(200, list);
+}
+
+void GetWorkflow(Exchange& ex) {
+  const WorkflowDefinition* def = FindOr404(ex);
+  if (def == nullptr) return;
+  Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+  body.set("id", def->id);
+  body.set("version", def->version);
+  body.set("title", def->title);
+  body.set("municipality", def->municipality);
+  Array::Ptr states = new Array();
+  for (const StateDef& s : def->states) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("id", s.id);
+    o->set("label", s.label);
+    o->set("initial", s.initial);
+    o->set("final", s.final);
+    Array::Ptr events = new Array();
+    for (const TransitionDef& t : s.transitions) events->add(t.event);
+    o->set("events", events);
+    states->add(o);
+  }
+  body.set("states", states);
+  Array::Ptr events = new Array();
+  for (const auto& [id, e] : def->events) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("id", id);
+    o->set("label", e.label);
+    Array::Ptr roles = new Array();
+    for (const std::string& role : e.roles) roles->add(role);
+    o->set("roles", roles);
+    o->set("form", e.form);
+    o->set("timer", e.timer);
+    events->add(o);
+  }
+  body.set("events", events);
+  Array::Ptr deadlines = new Array();
+  for (const auto& [id, d] : def->deadlines) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("id", id);
+    o->set("label", d.label);
+    deadlines->add(o);
+  }
+  body.set("deadlines", deadlines);
+  ex.Json(200, body);
+}
+
+void GetWorkflowGraph(Exchange& ex) {
+  const WorkflowDefinition* def = FindOr404(ex);
+  if (def == nullptr) return;
+  const std::string format = ex.Query("format").value_or("dot");
+  if (format == "dot") {
+    ex.Bytes(200, "text/vnd.graphviz; charset=utf-8", ToDot(*def));
+  } else if (format == "mermaid") {
+    ex.Bytes(200, "text/plain; charset=utf-8", ToMermaid(*def));
+  } else {
+    ex.Problem(422, "format must be dot or mermaid", "format");
+  }
+}
+
+void GetWorkflowForm(Exchange& ex) {
+  const WorkflowDefinition* def = FindOr404(ex);
+  if (def == nullptr) return;
+  const EventDef* event = def->FindEvent(ex.Param("event"));
+  if (event == nullptr) {
+    ex.Problem(404, "workflow '" + def->id + "' has no event '" + ex.Param("event") + "'", "event");
+    return;
+  }
+  Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+  body.set("event", event->id);
+  body.set("label", event->label);
+  Array::Ptr fields = new Array();
+  if (const FormDef* form = def->FindForm(event->form)) {
+    body.set("form", form->name);
+    for (const FieldDef& f : form->fields) fields->add(FieldJson(f));
+  }
+  body.set("fields", fields);
+  ex.Json(200, body);
+}
+
+}  // namespace uitdaag::http

@@ -1,0 +1,100 @@
+#include "http/service_config_file.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace uitdaag::http {
+namespace {
+
+std::string Where(const std::string& file, const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
+
+template <typename T>
+Status Read(const std::string& file, const YAML::Node& node, const std::string& key, T* out,
+            T min, T max) {
+  try {
+    const T value = node.as<T>();
+    if (value < min || value > max) {
+      return Status::InvalidArgument(Where(file, node) + ": error: '" + key + "' must be between " +
+                                         std::to_string(min) + " and " + std::to_string(max),
+                                     key);
+    }
+    *out = value;
+    return Status::Ok();
+  } catch (const YAML::Exception&) {
+    return Status::InvalidArgument(Where(file, node) + ": error: '" + key + "' must be a number",
+                                   key);
+  }
+}
+
+Status ReadText(const std::string& file, const YAML::Node& node, const std::string& key,
+                std::string* out) {
+  if (!node.IsScalar() || node.Scalar().empty()) {
+    return Status::InvalidArgument(Where(file, node) + ": error: '" + key + "' must be text", key);
+  }
+  *out = node.Scalar();
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig config) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": error: cannot read the configuration file", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.str());
+  } catch (const YAML::ParserException& e) {
+    return Status::InvalidArgument(path + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                   std::to_string(e.mark.column + 1) + ": error: " + e.msg);
+  }
+  if (root.IsNull()) return config;
+  if (!root.IsMap()) return Status::InvalidArgument(path + ": error: expected a mapping of settings");
+  const std::set<std::string> known = {"host",    "port",           "database",
+                                       "workflows", "profile",      "threads",
+                                       "queue",   "max_body_bytes", "session_ttl_seconds",
+                                       "worker_interval_seconds"};
+  for (const auto& item : root) {
+    const std::string key = item.first.as<std::string>();
+    const YAML::Node& value = item.second;
+    Status s = Status::Ok();
+    if (key == "host") {
+      s = ReadText(path, value, key, &config.host);
+    } else if (key == "port") {
+      s = Read(path, value, key, &config.port, 0, 65535);
+    } else if (key == "database") {
+      s = ReadText(path, value, key, &config.database);
+    } else if (key == "workflows") {
+      s = ReadText(path, value, key, &config.workflows_dir);
+    } else if (key == "profile") {
+      s = ReadText(path, value, key, &config.profile);
+    } else if (key == "threads") {
+      s = Read(path, value, key, &config.threads, 1, 256);
+    } else if (key == "queue") {
+      s = Read(path, value, key, &config.queue, 1, 10000);
+    } else if (key == "max_body_bytes") {
+      s = Read<size_t>(path, value, key, &config.max_body_bytes, 1024, 64u << 20);
+    } else if (key == "session_ttl_seconds") {
+      s = Read<int64_t>(path, value, key, &config.session_ttl_seconds, 60, 30 * 86400);
+    } else if (key == "worker_interval_seconds") {
+      s = Read(path, value, key, &config.worker_interval_seconds, 1, 3600);
+    } else {
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      s = Status::InvalidArgument(Where(path, item.first) + ": error: unknown setting '" + key +
+                                      "' (known: " + list + ")",
+                                  key);
+    }
+    UITDAAG_RETURN_IF_ERROR(s);
+  }
+  return config;
+}
+
+}  // namespace uitdaag::http
