@@ -90,7 +90,7 @@ Commands:
       Run the HTTP API (docs/openapi.yaml) until SIGINT or SIGTERM: challengers submit and
       follow their case, case handlers work it; deadlines fire and letters are rendered in the
       background. A new database gets demo accounts, printed at start. Defaults: 127.0.0.1:8080,
-      ./uitdaag.db, ./workflows; FILE (see uitdaag.example.yaml) sets any of them.
+      ./uitdaag.db, ./workflows; FILE (see examples/uitdaag.yaml) sets any of them.
 
   The profile is --profile, else profile.yaml in the workflows' template folder.
   The database is --db, else $UITDAAG_DB, else ./uitdaag.db. Commands that only read open it

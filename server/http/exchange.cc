@@ -105,7 +105,7 @@ void Exchange::Fail(const Status& status) {
                         status.code() != StatusCode::kResourceExhausted
                     ? "the service could not complete the request"
                     : status.message(),
-          code >= 500 ? std::string() : status.subject());
+          status.code() == StatusCode::kInvalidArgument ? status.subject() : std::string());
 }
 
 void Exchange::SetHeader(const std::string& name, const std::string& value) {

@@ -37,6 +37,16 @@ void Router::Add(std::string method, const std::string& pattern, Handler handler
   routes_.push_back({std::move(method), Split(pattern), std::move(handler)});
 }
 
+std::vector<std::pair<std::string, std::string>> Router::Routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& r : routes_) {
+    std::string pattern;
+    for (const std::string& seg : r.segments) pattern += "/" + seg;
+    out.emplace_back(r.method, pattern);
+  }
+  return out;
+}
+
 Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
   return new RoutedHandler(*this);
 }

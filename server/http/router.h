@@ -22,6 +22,8 @@ class Router : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   explicit Router(ServiceState& state) : state_(state) {}
   void Add(std::string method, const std::string& pattern, Handler handler);
+  // Every route as (method, pattern), in the order added (the OpenAPI test compares them).
+  std::vector<std::pair<std::string, std::string>> Routes() const;
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest& request) override;
 

@@ -1,4 +1,4 @@
-// Reading ServiceConfig from a YAML file (see uitdaag.example.yaml): every key is optional and
+// Reading ServiceConfig from a YAML file (see examples/uitdaag.yaml): every key is optional and
 // overrides the default; an unknown key or a value out of range is an error at file:line:column.
 #pragma once
 
