@@ -202,6 +202,7 @@ TEST_CASE("accounts: a taken username is already_exists and the first account st
   again.display_name = "Someone Else";
   again.password = "another long password";
   Status status = f.store->CreateAccount(again, FastPolicy(), f.clock.Now());
+  INFO(status.ToString());
   CHECK(status.code() == StatusCode::kAlreadyExists);
   CHECK(status.subject() == "a.jansen");
 

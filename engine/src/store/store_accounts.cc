@@ -167,15 +167,17 @@ Status CaseStore::CreateAccount(const NewAccount& a, const PasswordPolicy& polic
   Impl& s = *impl_;
   return s.InWriteTransaction("creating account " + a.username, [&]() -> Status {
     std::string name = a.username, display = a.display_name, roles = RolesToJson(a.roles);
-    int admin = a.admin ? 1 : 0, taken = 0;
-    int64_t created = at.unix_seconds();
-    s.session << "SELECT count(*) FROM accounts WHERE username = ?", use(name), into(taken), now;
-    if (taken != 0) {
+    int admin = a.admin ? 1 : 0;
+    int64_t created = at.unix_seconds(), inserted = 0;
+    // One statement decides, so two concurrent creations of one name cannot both succeed.
+    s.session << "INSERT INTO accounts (username, display_name, roles, admin, password_hash, "
+                 "disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?) "
+                 "ON CONFLICT (username) DO NOTHING",
+        use(name), use(display), use(roles), use(admin), use(hash), use(created), use(created), now;
+    s.session << "SELECT changes()", into(inserted), now;
+    if (inserted == 0) {
       return Status::AlreadyExists("username '" + name + "' is already taken", name);
     }
-    s.session << "INSERT INTO accounts (username, display_name, roles, admin, password_hash, "
-                 "disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
-        use(name), use(display), use(roles), use(admin), use(hash), use(created), use(created), now;
     return Status::Ok();
   });
 }
