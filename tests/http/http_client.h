@@ -114,6 +114,30 @@ struct TestService {
     return {{"Authorization", "Bearer " + r.Json()->getValue<std::string>("token")}};
   }
 
+  // Waits until the background worker has nothing left to do: no outbox item pending (letters
+  // rendered and recorded). Tests that compare database dumps start from there.
+  void WaitForIdle() {
+    const std::string db = dir.File("cases.db");
+    REQUIRE(WaitFor([&] {
+      sqlite3* handle = nullptr;
+      if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(handle);
+        return false;
+      }
+      sqlite3_busy_timeout(handle, 1000);
+      sqlite3_stmt* stmt = nullptr;
+      int pending = -1;
+      if (sqlite3_prepare_v2(handle, "SELECT count(*) FROM outbox WHERE status = 'pending'", -1,
+                             &stmt, nullptr) == SQLITE_OK &&
+          sqlite3_step(stmt) == SQLITE_ROW) {
+        pending = sqlite3_column_int(stmt, 0);
+      }
+      sqlite3_finalize(stmt);
+      sqlite3_close(handle);
+      return pending == 0;
+    }));
+  }
+
   // Polls `done` (with the worker woken) for up to ten seconds.
   template <typename Done>
   bool WaitFor(Done done) {

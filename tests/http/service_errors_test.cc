@@ -55,6 +55,7 @@ TEST_CASE("http: wrong role, another challenger's case, no login", "[http][secur
            s.Call("GET", "/api/cases/" + mine.id + "/letters", "", handler).body.find("pdf") !=
                std::string::npos;
   }));
+  s.WaitForIdle();
   const std::string before = DumpDatabase(s.dir.File("cases.db"));
 
   // A challenger cannot decide.
@@ -82,6 +83,7 @@ TEST_CASE("http: stale or missing If-Match, unknown events, invalid fields", "[h
   TestService s;
   Submitted c = Submit(s);
   Headers handler = s.Login("behandelaar");
+  s.WaitForIdle();
   const std::string before = DumpDatabase(s.dir.File("cases.db"));
   const std::string path = "/api/cases/" + c.id + "/events/";
 
@@ -109,6 +111,7 @@ TEST_CASE("http: malformed, oversized and non-JSON bodies", "[http][limits]") {
   http::ServiceConfig config;
   config.max_body_bytes = 4096;
   TestService s(config);
+  s.WaitForIdle();
   const std::string before = DumpDatabase(s.dir.File("cases.db"));
   ExpectProblem(s.Call("POST", "/api/cases", "{\"workflow\": "), 400, "not valid JSON");
   ExpectProblem(s.Call("POST", "/api/cases", "[1, 2]"), 400, "must be a JSON object");
@@ -138,6 +141,7 @@ TEST_CASE("http: an idempotency key replays the same submission and refuses anot
   CHECK(again.Json()->getValue<std::string>("id") == first.Json()->getValue<std::string>("id"));
   std::string other = kSubmission;
   other.replace(other.find("\"Groen\""), 7, "\"Anders\"");
+  s.WaitForIdle();
   const std::string before = DumpDatabase(s.dir.File("cases.db"));
   ExpectProblem(s.Call("POST", "/api/cases", other, {{"Idempotency-Key", "k-1"}}), 422,
                 "already used for a different request");
