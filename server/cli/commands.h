@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "http/setup.h"
 #include "uitdaag/deadline.h"
 #include "uitdaag/effect.h"
 #include "uitdaag/letter_renderer.h"
@@ -46,19 +47,9 @@ std::string DatabasePath(const ParsedArgs& parsed);
 std::unique_ptr<CaseStore> OpenDatabaseOrReport(const std::string& path, bool read_only,
                                                 std::ostream& err);
 
-// Loads every *.yaml of a directory into a registry; null (with the diagnostics on `err`) when
-// any file has an error.
-std::unique_ptr<WorkflowRegistry> LoadWorkflowDirOrReport(const std::string& dir,
-                                                          std::ostream& err);
-
-// ---- letter_setup.cc -----------------------------------------------------------------------
-
-// The letter renderer for these workflows: their templates, language files and house styles
-// (every problem checked and printed to `err`), and the profile at `profile_path`, else
-// profile.yaml in the first workflow's template folder. Null on any error.
-std::unique_ptr<LetterRenderer> LoadRendererOrReport(
-    const std::vector<const WorkflowDefinition*>& workflows,
-    const std::optional<std::string>& profile_path, std::ostream& err);
+// Loading the workflows of a directory and the letter renderer: shared with the service.
+using http::LoadRendererOrReport;
+using http::LoadWorkflowDirOrReport;
 
 // ---- load.cc --------------------------------------------------------------------------------
 

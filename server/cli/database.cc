@@ -32,32 +32,4 @@ std::unique_ptr<CaseStore> OpenDatabaseOrReport(const std::string& path, bool re
   return std::move(store).value();
 }
 
-std::unique_ptr<WorkflowRegistry> LoadWorkflowDirOrReport(const std::string& dir,
-                                                          std::ostream& err) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    err << "uitdaag: no workflow directory " << dir << "\n";
-    return nullptr;
-  }
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  auto registry = std::make_unique<WorkflowRegistry>();
-  for (const std::string& file : files) {
-    std::shared_ptr<const WorkflowDefinition> def = LoadWorkflowOrReport(file, std::nullopt, err);
-    if (def == nullptr) return nullptr;
-    if (Status added = registry->Add(def); !added.ok()) {
-      err << file << ": " << added.message() << "\n";
-      return nullptr;
-    }
-  }
-  if (files.empty()) {
-    err << "uitdaag: no workflow files (*.yaml) in " << dir << "\n";
-    return nullptr;
-  }
-  return registry;
-}
-
 }  // namespace uitdaag::cli

@@ -12,6 +12,7 @@
 #include "http/caller.h"
 #include "http/handlers.h"
 #include "http/router.h"
+#include "http/setup.h"
 #include "uitdaag/case_letters.h"
 #include "uitdaag/loader.h"
 #include "uitdaag/outbox.h"
@@ -19,65 +20,17 @@
 #include "uitdaag/sweeper.h"
 
 namespace uitdaag::http {
-namespace {
-
-std::unique_ptr<WorkflowRegistry> LoadWorkflows(const std::string& dir, std::ostream& err) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    err << "uitdaag: no workflow directory " << dir << "\n";
-    return nullptr;
-  }
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  auto registry = std::make_unique<WorkflowRegistry>();
-  for (const std::string& file : files) {
-    LoadResult loaded = LoadWorkflowFile(file);
-    for (const Diagnostic& d : loaded.diagnostics) {
-      if (d.severity == Diagnostic::Severity::kError) err << d.ToString() << "\n";
-    }
-    if (!loaded.ok()) return nullptr;
-    if (Status added = registry->Add(loaded.definition); !added.ok()) {
-      err << file << ": " << added.message() << "\n";
-      return nullptr;
-    }
-  }
-  if (files.empty()) {
-    err << "uitdaag: no workflow files (*.yaml) in " << dir << "\n";
-    return nullptr;
-  }
-  return registry;
-}
-
-}  // namespace
-
 std::unique_ptr<Service> Service::Create(const ServiceConfig& config, const Clock& clock,
                                          std::ostream& err) {
   auto state = std::make_unique<ServiceState>();
   state->config = config;
   state->clock = &clock;
-  state->workflows = LoadWorkflows(config.workflows_dir, err);
+  state->workflows = LoadWorkflowDirOrReport(config.workflows_dir, err);
   if (state->workflows == nullptr) return nullptr;
-  LetterAssetsResult assets = LoadLetterAssets(state->workflows->All());
-  for (const Diagnostic& d : assets.diagnostics) {
-    if (d.severity == Diagnostic::Severity::kError) err << d.ToString() << "\n";
-  }
-  if (!assets.ok()) return nullptr;
-  std::string profile_path = config.profile;
-  if (profile_path.empty()) {
-    for (const WorkflowDefinition* def : state->workflows->All()) {
-      if (def->template_dir.empty()) continue;
-      profile_path = (std::filesystem::path(def->template_dir) / "profile.yaml").string();
-      break;
-    }
-  }
-  ProfileLoadResult profile = LoadProfileFile(profile_path);
-  for (const Diagnostic& d : profile.diagnostics) err << d.ToString() << "\n";
-  if (!profile.ok()) return nullptr;
-  state->renderer =
-      std::make_unique<LetterRenderer>(std::move(assets.by_dir), std::move(*profile.profile));
+  std::optional<std::string> profile;
+  if (!config.profile.empty()) profile = config.profile;
+  state->renderer = LoadRendererOrReport(state->workflows->All(), profile, err);
+  if (state->renderer == nullptr) return nullptr;
   state->stores = std::make_unique<StorePool>(config.database);
   // Open once now: creates or migrates the database, and fails early on a bad path.
   StatusOr<StorePool::Lease> store = state->stores->Take();
