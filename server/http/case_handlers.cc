@@ -50,9 +50,8 @@ StatusOr<Party> PartyFromJson(const Object::Ptr& json) {
 }
 
 // The case as a caller sees it: data, deadlines with their explanation, the events they may fire.
-Object CaseJson(const ServiceState& state, const WorkflowDefinition& def, const StoredCase& stored,
+Object CaseJson(const ServiceState& state, const WorkflowDefinition& def, const CaseSnapshot& s,
                 const Caller& caller) {
-  const CaseSnapshot& s = stored.snapshot;
   Object o(Poco::JSON_PRESERVE_KEY_ORDER);
   o.set("id", s.id);
   o.set("workflow", s.workflow_id);
@@ -176,7 +175,7 @@ void GetCase(Exchange& ex) {
                                                              stored->snapshot.workflow_version);
   if (def == nullptr) return ex.Fail(Status::Internal("workflow version not loaded"));
   ex.SetHeader("ETag", ETag(stored->snapshot.version));
-  ex.Json(200, CaseJson(ex.state(), *def, *stored, caller));
+  ex.Json(200, CaseJson(ex.state(), *def, stored->snapshot, caller));
 }
 
 void FireEvent(Exchange& ex) {
@@ -224,10 +223,9 @@ void FireEvent(Exchange& ex) {
   StatusOr<RunResult> result = runner.Apply(ex.Param("id"), e, *version);
   if (!result.ok()) return ex.Fail(result.status());
   ex.state().nudge_worker();
-  StatusOr<StoredCase> after = (*store)->Load(ex.Param("id"));
-  if (!after.ok()) return ex.Fail(after.status());
-  ex.SetHeader("ETag", ETag(after->snapshot.version));
-  ex.Json(200, CaseJson(ex.state(), *def, *after, caller));
+  // The runner returns the committed snapshot: no second load.
+  ex.SetHeader("ETag", ETag(result->snapshot.version));
+  ex.Json(200, CaseJson(ex.state(), *def, result->snapshot, caller));
 }
 
 }  // namespace uitdaag::http
