@@ -18,14 +18,15 @@
 namespace uitdaag::cli {
 namespace {
 
-// One line per event, UTC timestamps, level and source: easy to grep and to ship.
-void SetUpLogging() {
+// One line per event, UTC timestamps, level and source: easy to grep and to ship. `level` is the
+// configuration's log_level (checked when it was read).
+void SetUpLogging(const std::string& level) {
   Poco::AutoPtr<Poco::PatternFormatter> format(
       new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%SZ level=%p source=%s %t"));
   Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel());
   Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(format, console));
   Poco::Logger::root().setChannel(channel);
-  Poco::Logger::root().setLevel(Poco::Message::PRIO_INFORMATION);
+  Poco::Logger::setLevel("", Poco::Logger::parseLevel(level));  // the root and every logger
 }
 
 }  // namespace
@@ -73,7 +74,7 @@ int ServeCommand(const Args& args, std::ostream& out, std::ostream& err) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  SetUpLogging();
+  SetUpLogging(config.log_level);
   std::unique_ptr<http::Service> service = http::Service::Create(config, *SystemClock(), err);
   if (service == nullptr) return kExitFailure;
   StatusOr<std::vector<http::DemoAccount>> demo = service->SeedDemoAccounts();

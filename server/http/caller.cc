@@ -3,6 +3,7 @@
 #include <Poco/Net/NameValueCollection.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace uitdaag::http {
 namespace {
@@ -41,7 +42,10 @@ StatusOr<Caller> Identify(Exchange& ex, CaseStore& store) {
   return Status::PermissionDenied("the token is unknown or has expired; log in again");
 }
 
-bool MaySeeCase(Exchange& ex, CaseStore& store, const std::string& case_id, Caller* caller) {
+namespace {
+
+// Identifies the caller; answers 401 (or the store's failure) itself for anybody unknown.
+std::optional<Caller> KnownCaller(Exchange& ex, CaseStore& store) {
   StatusOr<Caller> who = Identify(ex, store);
   if (!who.ok()) {
     if (who.status().code() == StatusCode::kPermissionDenied) {
@@ -50,18 +54,53 @@ bool MaySeeCase(Exchange& ex, CaseStore& store, const std::string& case_id, Call
     } else {
       ex.Fail(who.status());
     }
-    return false;
+    return std::nullopt;
   }
   if (who->kind == Caller::Kind::kNobody) {
     ex.SetHeader("WWW-Authenticate", "Bearer");
     ex.Problem(401, "log in, or use the link to your case");
-    return false;
+    return std::nullopt;
   }
+  return std::move(*who);
+}
+
+}  // namespace
+
+bool MaySeeCase(Exchange& ex, CaseStore& store, const std::string& case_id, Caller* caller) {
+  std::optional<Caller> who = KnownCaller(ex, store);
+  if (!who) return false;
   if (who->kind == Caller::Kind::kChallenger && who->case_id != case_id) {
     ex.Problem(404, "no case '" + case_id + "'");
     return false;
   }
   *caller = std::move(*who);
+  return true;
+}
+
+bool RequireCaller(Exchange& ex, CaseStore& store, Caller* caller) {
+  std::optional<Caller> who = KnownCaller(ex, store);
+  if (!who) return false;
+  *caller = std::move(*who);
+  return true;
+}
+
+bool RequireStaff(Exchange& ex, CaseStore& store, Caller* caller) {
+  std::optional<Caller> who = KnownCaller(ex, store);
+  if (!who) return false;
+  if (who->kind != Caller::Kind::kStaff) {
+    ex.Problem(403, "only the municipality's staff may do this");
+    return false;
+  }
+  *caller = std::move(*who);
+  return true;
+}
+
+bool RequireAdmin(Exchange& ex, CaseStore& store, Caller* caller) {
+  if (!RequireStaff(ex, store, caller)) return false;
+  if (!caller->account.admin) {
+    ex.Problem(403, "only an administrator may do this");
+    return false;
+  }
   return true;
 }
 
@@ -71,6 +110,17 @@ std::string ChallengerRole(const WorkflowDefinition& def) {
     if (event != nullptr && !event->roles.empty()) return event->roles.front();
   }
   return {};
+}
+
+std::set<std::string> StaffRoles(const WorkflowRegistry& workflows) {
+  std::set<std::string> roles;
+  for (const WorkflowDefinition* def : workflows.All()) {
+    const std::string challenger = ChallengerRole(*def);
+    for (const auto& [id, role] : def->roles) {
+      if (id != challenger) roles.insert(id);
+    }
+  }
+  return roles;
 }
 
 std::string RoleFor(const Caller& caller, const WorkflowDefinition& def, const EventDef& event) {

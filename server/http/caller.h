@@ -3,11 +3,13 @@
 // "Authorization: Bearer <token>" or the session cookie.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "http/exchange.h"
 #include "uitdaag/accounts.h"
 #include "uitdaag/store.h"
+#include "uitdaag/runner.h"
 #include "uitdaag/workflow.h"
 
 namespace uitdaag::http {
@@ -28,9 +30,20 @@ StatusOr<Caller> Identify(Exchange& exchange, CaseStore& store);
 // returns false otherwise. A challenger asking for another case gets 404, as if it did not exist.
 bool MaySeeCase(Exchange& exchange, CaseStore& store, const std::string& case_id, Caller* caller);
 
+// Identifies the caller, staff or challenger; answers 401 itself and returns false for nobody.
+bool RequireCaller(Exchange& exchange, CaseStore& store, Caller* caller);
+// Identifies the caller and checks that they are staff (any account), or an administrator;
+// answers 401 (no or a bad token) or 403 (a challenger, or staff who are not administrators)
+// itself and returns false otherwise.
+bool RequireStaff(Exchange& exchange, CaseStore& store, Caller* caller);
+bool RequireAdmin(Exchange& exchange, CaseStore& store, Caller* caller);
+
 // The role of the workflow's challengers: the first role of the first event that leaves the
 // initial state (the submission).
 std::string ChallengerRole(const WorkflowDefinition& def);
+
+// The roles of every workflow except their challenger roles: what staff accounts may hold.
+std::set<std::string> StaffRoles(const WorkflowRegistry& workflows);
 
 // The role the caller acts in for `event`: for staff the first of their roles the event allows,
 // for a challenger the challenger role if the event allows it; empty when they may not fire it.

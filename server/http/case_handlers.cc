@@ -2,7 +2,9 @@
 // challengers and staff read a case and fire events on it, each in the role the workflow allows.
 #include <Poco/JSON/Array.h>
 
+#include "http/assignment.h"
 #include "http/caller.h"
+#include "http/deadline_json.h"
 #include "http/handlers.h"
 #include "uitdaag/engine.h"
 #include "uitdaag/letter_format.h"
@@ -51,7 +53,7 @@ StatusOr<Party> PartyFromJson(const Object::Ptr& json) {
 
 // The case as a caller sees it: data, deadlines with their explanation, the events they may fire.
 Object CaseJson(const ServiceState& state, const WorkflowDefinition& def, const CaseSnapshot& s,
-                const Caller& caller) {
+                const Caller& caller, const std::string& handler) {
   Object o(Poco::JSON_PRESERVE_KEY_ORDER);
   o.set("id", s.id);
   o.set("workflow", s.workflow_id);
@@ -62,23 +64,16 @@ Object CaseJson(const ServiceState& state, const WorkflowDefinition& def, const 
   o.set("state_label", st != nullptr ? st->label : s.state);
   o.set("final", st != nullptr && st->final);
   o.set("assigned_role", s.assigned_role);
+  o.set("handler", handler.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(handler));
   o.set("data", ValueToJsonVar(Value::Record(s.data)));
   const Date today = state.clock->Now().LocalDate();
   const LetterAssets* assets = state.renderer->AssetsFor(def);
   Array::Ptr deadlines = new Array();
-  for (const auto& [id, track] : s.deadlines) {
-    StatusOr<DeadlineComputation> c = ComputeCaseDeadline(def, s, id, today);
-    const DeadlineDef* dd = def.FindDeadline(id);
-    if (!c.ok() || dd == nullptr) continue;
-    Object::Ptr d = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    d->set("id", id);
-    d->set("label", dd->label);
-    d->set("status", DeadlineStatusName(track.status));
-    d->set("legal_end", c->legal_end.ToIsoString());
-    if (c->target_end) d->set("target", c->target_end->ToIsoString());
-    d->set("provisional", c->provisional);
-    if (assets != nullptr) d->set("explanation", ExplainDeadline(*c, dd->rule, *assets->language));
-    deadlines->add(d);
+  for (const auto& track : s.deadlines) {
+    Object::Ptr d = DeadlineJson(def, s, track.first, today,
+                                 assets ? assets->language.get() : nullptr,
+                                 DeadlineDetail::kSummary);
+    if (!d.isNull()) deadlines->add(d);
   }
   o.set("deadlines", deadlines);
   Array::Ptr events = new Array();
@@ -88,6 +83,9 @@ Object CaseJson(const ServiceState& state, const WorkflowDefinition& def, const 
       const EventDef* e = def.FindEvent(t.event);
       if (e == nullptr || e->timer || !seen.insert(e->id).second) return;
       if (RoleFor(caller, def, *e).empty()) return;
+      // Guards on the case alone are settled here (an objection to a decision that is no
+      // besluit is not offered); guards on the event's own input are left to the request.
+      if (!EventPossible(def, s, e->id, today)) return;
       Object::Ptr ev = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
       ev->set("id", e->id);
       ev->set("label", e->label);
@@ -174,8 +172,10 @@ void GetCase(Exchange& ex) {
   const WorkflowDefinition* def = ex.state().workflows->Find(stored->snapshot.workflow_id,
                                                              stored->snapshot.workflow_version);
   if (def == nullptr) return ex.Fail(Status::Internal("workflow version not loaded"));
+  StatusOr<std::string> handler = (*store)->Handler(stored->snapshot.id);
+  if (!handler.ok()) return ex.Fail(handler.status());
   ex.SetHeader("ETag", ETag(stored->snapshot.version));
-  ex.Json(200, CaseJson(ex.state(), *def, stored->snapshot, caller));
+  ex.Json(200, CaseJson(ex.state(), *def, stored->snapshot, caller, *handler));
 }
 
 void FireEvent(Exchange& ex) {
@@ -223,9 +223,12 @@ void FireEvent(Exchange& ex) {
   StatusOr<RunResult> result = runner.Apply(ex.Param("id"), e, *version);
   if (!result.ok()) return ex.Fail(result.status());
   ex.state().nudge_worker();
+  // Staff acting in the role the case is assigned to take it when nobody handles it yet.
+  const std::string handler =
+      HandlerAfterStep(**store, caller, role, stored->snapshot, ex.state().clock->Now());
   // The runner returns the committed snapshot: no second load.
   ex.SetHeader("ETag", ETag(result->snapshot.version));
-  ex.Json(200, CaseJson(ex.state(), *def, result->snapshot, caller));
+  ex.Json(200, CaseJson(ex.state(), *def, result->snapshot, caller, handler));
 }
 
 }  // namespace uitdaag::http

@@ -9,6 +9,7 @@
 
 #include <sstream>
 
+#include "http/content_disposition.h"
 #include "http/problem.h"
 
 namespace uitdaag::http {
@@ -122,8 +123,9 @@ void Exchange::Bytes(int status, const std::string& media_type, const std::strin
   response_.set("X-Content-Type-Options", "nosniff");
   response_.set("Cache-Control", "no-store");
   if (!download_name.empty()) {
-    response_.set("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
+    response_.set("Content-Disposition", AttachmentDisposition(download_name));
   }
+  if (on_answer_ != nullptr) (*on_answer_)(status, bytes.size());
   response_.send().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 

@@ -9,6 +9,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,10 +40,19 @@ class Exchange {
   void Problem(int status, const std::string& detail, const std::string& field = {});
   // The problem for a non-OK Status (its code mapped once, in problem.cc; its subject as field).
   void Fail(const Status& status);
+  // Every answer carries X-Content-Type-Options: nosniff and Cache-Control: no-store. With a
+  // download name, also Content-Disposition: attachment with the name made header-safe
+  // (content_disposition.h).
   void Bytes(int status, const std::string& media_type, const std::string& bytes,
              const std::string& download_name = {});
   void SetHeader(const std::string& name, const std::string& value);
   bool answered() const { return answered_; }
+
+  // Called once, just before the answer is sent, with its status and body size: the router
+  // counts and logs the request there, so a client that has its answer finds it counted.
+  // REQUIRES: `hook` outlives this Exchange.
+  using AnswerHook = std::function<void(int status, size_t bytes)>;
+  void OnAnswer(const AnswerHook* hook) { on_answer_ = hook; }
 
  private:
   Poco::Net::HTTPServerRequest& request_;
@@ -51,6 +61,7 @@ class Exchange {
   std::map<std::string, std::string> params_;
   std::map<std::string, std::string> query_;
   bool answered_ = false;
+  const AnswerHook* on_answer_ = nullptr;
 };
 
 // Case data as JSON: texts, numbers and booleans as themselves, money as a decimal string

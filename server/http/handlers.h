@@ -19,6 +19,18 @@ void GetWorkflowForm(Exchange& ex);
 void CreateSession(Exchange& ex);
 void DeleteSession(Exchange& ex);
 
+// account_handlers.cc
+void GetSession(Exchange& ex);
+void ListAccounts(Exchange& ex);
+void CreateAccount(Exchange& ex);
+void GetAccount(Exchange& ex);
+void UpdateAccount(Exchange& ex);
+
+// token_handlers.cc
+void CreateToken(Exchange& ex);
+void ListTokens(Exchange& ex);
+void DeleteToken(Exchange& ex);
+
 // case_handlers.cc
 void SubmitCase(Exchange& ex);
 void GetCase(Exchange& ex);
@@ -27,5 +39,26 @@ void FireEvent(Exchange& ex);
 // letter_handlers.cc
 void ListLetters(Exchange& ex);
 void GetDocument(Exchange& ex);
+
+// metrics_handlers.cc
+void GetMetrics(Exchange& ex);
+
+// attachment_handlers.cc
+void ListDocuments(Exchange& ex);
+void UploadAttachment(Exchange& ex);
+
+// timeline_handlers.cc
+void GetTimeline(Exchange& ex);
+void GetDeadlines(Exchange& ex);
+
+// query_handlers.cc
+void ListCases(Exchange& ex);
+void GetQueue(Exchange& ex);
+
+// assignment_handlers.cc
+void SetCaseHandler(Exchange& ex);
+
+// figures_handlers.cc
+void GetFigures(Exchange& ex);
 
 }  // namespace uitdaag::http

@@ -1,9 +1,11 @@
-// The letters of a case and their documents (HTML and PDF), for the case's challenger and staff.
-// Documents are addressed by number within their case: there are no file names to traverse.
+// The letters of a case and its documents (letters' HTML and PDF, uploads), for the case's
+// challenger and staff. Documents are addressed by number within their case: there are no file
+// names to traverse.
 #include <Poco/JSON/Array.h>
 
 #include "http/caller.h"
 #include "http/handlers.h"
+#include "http/upload_policy.h"
 
 namespace uitdaag::http {
 
@@ -48,8 +50,12 @@ void GetDocument(Exchange& ex) {
     ex.Problem(404, "no document '" + text + "' in case " + ex.Param("id"), "document");
     return;
   }
+  // Always a download, never rendered in the service's origin: an attachment, the media type
+  // only when it is one the service accepts (upload_policy.h), and no scripts even if opened.
   ex.SetHeader("ETag", "\"" + doc->sha256 + "\"");
-  ex.Bytes(200, doc->media_type, doc->content, doc->name);
+  ex.SetHeader("Content-Security-Policy", "sandbox");
+  ex.Bytes(200, DownloadMediaType(doc->kind, doc->media_type), doc->content,
+           doc->name.empty() ? "document-" + text : doc->name);
 }
 
 }  // namespace uitdaag::http

@@ -3,9 +3,19 @@
 // 404, one that matches a path but not its method is 405. Every answer, also an unexpected
 // exception in a handler, is JSON or problem+json.
 //
+// Before routing, the request rate limit (rate_limiter.h) is applied per client address: over it
+// the answer is 429 with Retry-After (/health is exempt). Just before its answer is sent, every
+// request is counted in the metrics (metrics.h) under its route pattern and logged as one line
+// through the logger "uitdaag.http" at level information, as key=value pairs:
+//   method=GET path=/api/cases/2026-000001 route=/api/cases/{id} status=200 duration_ms=1.42
+//   bytes=1873 (one line)
+// The path is logged without its query string (which may carry secrets) and with anything but
+// printable ASCII percent-encoded; the client's address is not logged (personal data).
+//
 // Thread safety: routes are added before the server starts and only read afterwards.
 #pragma once
 
+#include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
 #include <functional>
@@ -20,7 +30,7 @@ using Handler = std::function<void(Exchange&)>;
 
 class Router : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit Router(ServiceState& state) : state_(state) {}
+  explicit Router(ServiceState& state) : state_(state), log_(Poco::Logger::get("uitdaag.http")) {}
   void Add(std::string method, const std::string& pattern, Handler handler);
   // Every route as (method, pattern), in the order added (the OpenAPI test compares them).
   std::vector<std::pair<std::string, std::string>> Routes() const;
@@ -35,8 +45,15 @@ class Router : public Poco::Net::HTTPRequestHandlerFactory {
     std::string method;
     std::vector<std::string> segments;  // "{id}" captures
     Handler handler;
+    RouteSeries* series;  // its metrics; owned by state_.metrics
   };
+  // Answers the request: the rate limit, then the matching route, whose series it puts in
+  // `*series`. Every Exchange it makes calls `counted` just before the answer is sent.
+  void Answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+              const Exchange::AnswerHook& counted, RouteSeries** series);
+
   ServiceState& state_;
+  Poco::Logger& log_;
   std::vector<Route> routes_;
 };
 

@@ -20,6 +20,34 @@
 #include "uitdaag/sweeper.h"
 
 namespace uitdaag::http {
+namespace {
+
+// The letter handler, counting the letters it stored for the metrics.
+class CountedLetters final : public EffectHandler {
+ public:
+  CountedLetters(EffectHandler& letters, Metrics& metrics) : letters_(letters), metrics_(metrics) {}
+  Status Perform(const OutboxItem& item) override {
+    Status done = letters_.Perform(item);
+    if (done.ok() && item.effect.kind == Effect::Kind::kRenderLetter) metrics_.LettersDelivered(1);
+    return done;
+  }
+
+ private:
+  EffectHandler& letters_;
+  Metrics& metrics_;
+};
+
+}  // namespace
+
+Poco::Net::HTTPServerParams::Ptr ServerParams(const ServiceConfig& config) {
+  Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams();
+  params->setMaxThreads(config.threads);
+  params->setMaxQueued(config.queue);
+  params->setKeepAlive(true);
+  params->setTimeout(Poco::Timespan(30, 0));
+  return params;
+}
+
 std::unique_ptr<Service> Service::Create(const ServiceConfig& config, const Clock& clock,
                                          std::ostream& err) {
   auto state = std::make_unique<ServiceState>();
@@ -32,6 +60,8 @@ std::unique_ptr<Service> Service::Create(const ServiceConfig& config, const Cloc
   state->renderer = LoadRendererOrReport(state->workflows->All(), profile, err);
   if (state->renderer == nullptr) return nullptr;
   state->stores = std::make_unique<StorePool>(config.database);
+  state->rate_limit =
+      std::make_unique<RateLimiter>(config.rate_limit_per_second, config.rate_limit_burst);
   // Open once now: creates or migrates the database, and fails early on a bad path.
   StatusOr<StorePool::Lease> store = state->stores->Take();
   if (!store.ok()) {
@@ -50,15 +80,10 @@ StatusOr<std::vector<DemoAccount>> Service::SeedDemoAccounts() {
   UITDAAG_ASSIGN_OR_RETURN(int64_t existing, store->CountAccounts());
   std::vector<DemoAccount> created;
   if (existing > 0) return created;
-  std::set<std::string> staff_roles;
-  for (const WorkflowDefinition* def : state_->workflows->All()) {
-    const std::string challenger = ChallengerRole(*def);
-    for (const auto& [id, role] : def->roles) {
-      if (id != challenger) staff_roles.insert(id);
-    }
-  }
   std::vector<DemoAccount> accounts;
-  for (const std::string& role : staff_roles) accounts.push_back({role, "", {role}, false});
+  for (const std::string& role : StaffRoles(*state_->workflows)) {
+    accounts.push_back({role, "", {role}, false});
+  }
   accounts.push_back({"admin", "", {}, true});
   for (DemoAccount& a : accounts) {
     a.password = RandomToken(12);
@@ -81,12 +106,7 @@ Status Service::Start() {
     Poco::Net::ServerSocket socket(
         Poco::Net::SocketAddress(state_->config.host, static_cast<Poco::UInt16>(state_->config.port)));
     port_ = socket.address().port();
-    auto params = new Poco::Net::HTTPServerParams();
-    params->setMaxThreads(state_->config.threads);
-    params->setMaxQueued(state_->config.queue);
-    params->setKeepAlive(true);
-    params->setTimeout(Poco::Timespan(30, 0));
-    server_ = std::make_unique<Poco::Net::HTTPServer>(router, socket, params);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(router, socket, ServerParams(state_->config));
     server_->start();
   } catch (const std::exception& e) {
     return Status::Unavailable(std::string("cannot listen on ") + state_->config.host + ":" +
@@ -135,10 +155,15 @@ void Service::WorkerLoop() {
   Runner runner(**store, *state_->workflows, *state_->clock);
   Sweeper sweeper(runner);
   LetterEffectHandler letters(**store, *state_->workflows, *state_->renderer, *state_->clock);
-  OutboxDispatcher dispatcher(**store, letters, *state_->clock);
+  CountedLetters counted(letters, state_->metrics);
+  OutboxDispatcher dispatcher(**store, counted, *state_->clock);
   while (true) {
     StatusOr<SweepReport> swept = sweeper.SweepOnce();
-    if (!swept.ok()) log.error("sweep: " + swept.status().ToString());
+    if (swept.ok()) {
+      state_->metrics.SweepRan();
+    } else {
+      log.error("sweep: " + swept.status().ToString());
+    }
     StatusOr<DispatchReport> delivered = dispatcher.RunOnce();
     if (!delivered.ok()) log.error("outbox: " + delivered.status().ToString());
     std::unique_lock<std::mutex> lock(mu_);

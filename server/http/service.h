@@ -12,6 +12,7 @@
 #pragma once
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -26,6 +27,10 @@
 #include "http/service_state.h"
 
 namespace uitdaag::http {
+
+// The HTTPServer settings of the service: config.threads request threads, config.queue waiting
+// connections, keep-alive, a 30 s idle timeout (bench/trivial_http.cc serves with the same).
+Poco::Net::HTTPServerParams::Ptr ServerParams(const ServiceConfig& config);
 
 struct DemoAccount {
   std::string username;

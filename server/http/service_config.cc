@@ -41,6 +41,18 @@ Status ReadText(const std::string& file, const YAML::Node& node, const std::stri
   return Status::Ok();
 }
 
+Status ReadLogLevel(const std::string& file, const YAML::Node& node, std::string* out) {
+  for (const char* level : {"error", "warning", "information", "debug"}) {
+    if (node.IsScalar() && node.Scalar() == level) {
+      *out = level;
+      return Status::Ok();
+    }
+  }
+  return Status::InvalidArgument(
+      Where(file, node) + ": error: 'log_level' must be error, warning, information or debug",
+      "log_level");
+}
+
 }  // namespace
 
 StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig config) {
@@ -60,7 +72,9 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
   const std::set<std::string> known = {"host",    "port",           "database",
                                        "workflows", "profile",      "threads",
                                        "queue",   "max_body_bytes", "session_ttl_seconds",
-                                       "worker_interval_seconds"};
+                                       "worker_interval_seconds", "max_upload_bytes",
+                                       "max_attachments_per_case", "rate_limit_per_second",
+                                       "rate_limit_burst", "log_level"};
   for (const auto& item : root) {
     const std::string key = item.first.as<std::string>();
     const YAML::Node& value = item.second;
@@ -81,10 +95,20 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
       s = Read(path, value, key, &config.queue, 1, 10000);
     } else if (key == "max_body_bytes") {
       s = Read<size_t>(path, value, key, &config.max_body_bytes, 1024, 64u << 20);
+    } else if (key == "max_upload_bytes") {
+      s = Read<size_t>(path, value, key, &config.max_upload_bytes, 1024, 256u << 20);
+    } else if (key == "max_attachments_per_case") {
+      s = Read(path, value, key, &config.max_attachments_per_case, 1, 10000);
     } else if (key == "session_ttl_seconds") {
       s = Read<int64_t>(path, value, key, &config.session_ttl_seconds, 60, 30 * 86400);
     } else if (key == "worker_interval_seconds") {
       s = Read(path, value, key, &config.worker_interval_seconds, 1, 3600);
+    } else if (key == "rate_limit_per_second") {
+      s = Read(path, value, key, &config.rate_limit_per_second, 0, 100000);
+    } else if (key == "rate_limit_burst") {
+      s = Read(path, value, key, &config.rate_limit_burst, 1, 1000000);
+    } else if (key == "log_level") {
+      s = ReadLogLevel(path, value, &config.log_level);
     } else {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;

@@ -16,9 +16,17 @@ struct ServiceConfig {
   std::string profile;  // empty: profile.yaml in the workflows' template folder
   int threads = 8;      // request threads
   int queue = 64;       // connections waiting for a thread before new ones are refused
-  size_t max_body_bytes = 256 * 1024;
+  size_t max_body_bytes = 256 * 1024;  // JSON request bodies
+  size_t max_upload_bytes = 10u << 20;  // one attachment (POST /api/cases/{id}/attachments)
+  int max_attachments_per_case = 50;
   int64_t session_ttl_seconds = 8 * 3600;
   int worker_interval_seconds = 30;  // how often deadlines are swept and letters delivered
+  // Requests per client address (token bucket, rate_limiter.h): `rate_limit_burst` at once, then
+  // `rate_limit_per_second`; over it 429. 0 per second: no limit. /health is never limited.
+  int rate_limit_per_second = 20;
+  int rate_limit_burst = 60;
+  // error, warning, information (adds one line per request) or debug.
+  std::string log_level = "information";
 };
 
 }  // namespace uitdaag::http

@@ -1,12 +1,14 @@
 // What every request handler shares: the configuration, the workflows, the letter renderer, the
-// store pool and the clock. Immutable after the service starts, apart from the pool (which is
-// thread-safe) and the login throttle.
+// store pool and the clock. Immutable after the service starts, apart from the pool, the login
+// throttle, the rate limiter and the metrics (each thread-safe).
 #pragma once
 
 #include <functional>
 #include <memory>
 
 #include "http/login_throttle.h"
+#include "http/metrics.h"
+#include "http/rate_limiter.h"
 #include "http/service_config.h"
 #include "http/store_pool.h"
 #include "uitdaag/clock.h"
@@ -22,6 +24,8 @@ struct ServiceState {
   const Clock* clock = nullptr;
   std::unique_ptr<StorePool> stores;
   LoginThrottle logins;
+  std::unique_ptr<RateLimiter> rate_limit;  // per client address (set by Service::Create)
+  Metrics metrics;
   // Wakes the background worker, so that the letters of a step are rendered right after it.
   std::function<void()> nudge_worker = [] {};
 };

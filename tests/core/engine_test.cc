@@ -159,6 +159,28 @@ TEST_CASE("assignments update variables and guards cap them", "[engine]") {
   CHECK_THAT(third.message(), Catch::Contains("data.teller < params.max_teller"));
 }
 
+TEST_CASE("EventPossible follows the case's guards and leaves event input to the request",
+          "[engine]") {
+  CaseDriver c = Submitted();
+  const Date today = D("2025-11-14");
+  CHECK(EventPossible(*Mini(), c.snapshot(), "tellen", today));
+  // assessment.passed does not hold before any score.
+  CHECK_FALSE(EventPossible(*Mini(), c.snapshot(), "besluiten", today));
+  // Not an event of this state, a timer event, an unknown event.
+  CHECK_FALSE(EventPossible(*Mini(), c.snapshot(), "indienen", today));
+  CHECK_FALSE(EventPossible(*Mini(), c.snapshot(), "nergens", today));
+  CHECK_FALSE(EventPossible(*Mini(), c.snapshot(), "herstel_verstreken", today));
+  REQUIRE(c.Fire("tellen", "behandelaar", At("2025-11-14")).ok());
+  REQUIRE(c.Fire("tellen", "behandelaar", At("2025-11-14")).ok());
+  // The cap is reached: exactly when Step refuses it.
+  CHECK_FALSE(EventPossible(*Mini(), c.snapshot(), "tellen", today));
+  CHECK(c.Fire("tellen", "behandelaar", At("2025-11-14")).code() ==
+        StatusCode::kFailedPrecondition);
+  REQUIRE(c.Fire("scoren", "behandelaar", At("2025-11-20"), Score("nut", 4, "nuttig")).ok());
+  REQUIRE(c.Fire("scoren", "behandelaar", At("2025-11-20"), Score("steun", 5, "veel")).ok());
+  CHECK(EventPossible(*Mini(), c.snapshot(), "besluiten", today));
+}
+
 TEST_CASE("suspension moves the decision deadline by the suspended days", "[engine][awb-4:15]") {
   CaseDriver c = Submitted();
   REQUIRE(c.Fire("aanvulling_vragen", "behandelaar", At("2025-11-20T11:00")).ok());

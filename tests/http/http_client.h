@@ -49,14 +49,18 @@ struct HttpResult {
   }
 };
 
-// The service on a fresh database, started on a free loopback port.
+// The service on a fresh database, started on a free loopback port. The request rate limit is
+// off (tests poll, and the test clock stands still, so no bucket would refill) unless a test
+// asks for the configured one with RateLimit::kAsConfigured.
 struct TestService {
+  enum class RateLimit { kOff, kAsConfigured };
   TempDir dir;
   AtomicClock clock{At("2026-01-08T10:00")};
   std::unique_ptr<http::Service> service;
   std::vector<http::DemoAccount> accounts;
 
-  explicit TestService(http::ServiceConfig config = {}) {
+  explicit TestService(http::ServiceConfig config = {}, RateLimit rate_limit = RateLimit::kOff) {
+    if (rate_limit == RateLimit::kOff) config.rate_limit_per_second = 0;
     config.host = "127.0.0.1";
     config.port = 0;
     config.database = dir.File("cases.db");
@@ -149,5 +153,47 @@ struct TestService {
     return false;
   }
 };
+
+using Headers = std::map<std::string, std::string>;
+
+// A complete submission of the default workflow.
+inline const char* const kSubmission = R"({
+    "workflow": "uitdaagrecht",
+    "applicant": {"name": "Stichting Groen Doet", "address": "Tulpstraat 14",
+                  "postcode": "1235 BT", "city": "Voorbeeldstad"},
+    "data": {"naam_initiatief": "Groen", "soort_indiener": "bewonersgroep",
+             "taak": "Onderhoud van het groen.", "meerwaarde": "Vaker maaien.",
+             "kennis_en_ervaring": "Hoveniers.", "draagvlak": "Veel.", "begroting": 12500,
+             "kwaliteit_en_continuiteit": "Rooster."}})";
+
+struct Submitted {
+  std::string id;
+  Headers challenger;
+};
+
+// Submits (201 required); the case id and the challenger's bearer header.
+inline Submitted Submit(TestService& s, const std::string& body = kSubmission,
+                        Headers headers = {}) {
+  HttpResult r = s.Call("POST", "/api/cases", body, headers);
+  INFO(r.body);
+  REQUIRE(r.status == 201);
+  return {r.Json()->getValue<std::string>("id"),
+          {{"Authorization", "Bearer " + r.Json()->getValue<std::string>("access_token")}}};
+}
+
+// A problem+json answer with this status, a detail containing `detail_part`, the field (when
+// given), and nothing of the database inside.
+inline void ExpectProblem(const HttpResult& r, int status, const std::string& detail_part,
+                   const std::string& field = {}) {
+  INFO(r.body);
+  CHECK(r.status == status);
+  CHECK(r.Header("Content-Type") == "application/problem+json");
+  Poco::JSON::Object::Ptr problem = r.Json();
+  CHECK(problem->getValue<int>("status") == status);
+  CHECK_THAT(problem->getValue<std::string>("detail"), Catch::Contains(detail_part));
+  if (!field.empty()) CHECK(problem->optValue<std::string>("field", "") == field);
+  CHECK_THAT(r.body, !Catch::Contains("SELECT"));
+  CHECK_THAT(r.body, !Catch::Contains("sqlite"));
+}
 
 }  // namespace uitdaag::testing

@@ -5,43 +5,6 @@
 namespace uitdaag::testing {
 namespace {
 
-using Headers = std::map<std::string, std::string>;
-
-const char* const kSubmission = R"({
-    "workflow": "uitdaagrecht",
-    "applicant": {"name": "Stichting Groen Doet", "address": "Tulpstraat 14",
-                  "postcode": "1235 BT", "city": "Voorbeeldstad"},
-    "data": {"naam_initiatief": "Groen", "soort_indiener": "bewonersgroep",
-             "taak": "Onderhoud van het groen.", "meerwaarde": "Vaker maaien.",
-             "kennis_en_ervaring": "Hoveniers.", "draagvlak": "Veel.", "begroting": 12500,
-             "kwaliteit_en_continuiteit": "Rooster."}})";
-
-struct Submitted {
-  std::string id;
-  Headers challenger;
-};
-
-Submitted Submit(TestService& s, const std::string& body = kSubmission, Headers headers = {}) {
-  HttpResult r = s.Call("POST", "/api/cases", body, headers);
-  INFO(r.body);
-  REQUIRE(r.status == 201);
-  return {r.Json()->getValue<std::string>("id"),
-          {{"Authorization", "Bearer " + r.Json()->getValue<std::string>("access_token")}}};
-}
-
-void ExpectProblem(const HttpResult& r, int status, const std::string& detail_part,
-                   const std::string& field = {}) {
-  INFO(r.body);
-  CHECK(r.status == status);
-  CHECK(r.Header("Content-Type") == "application/problem+json");
-  Poco::JSON::Object::Ptr problem = r.Json();
-  CHECK(problem->getValue<int>("status") == status);
-  CHECK_THAT(problem->getValue<std::string>("detail"), Catch::Contains(detail_part));
-  if (!field.empty()) CHECK(problem->optValue<std::string>("field", "") == field);
-  CHECK_THAT(r.body, !Catch::Contains("SELECT"));
-  CHECK_THAT(r.body, !Catch::Contains("sqlite"));
-}
-
 TEST_CASE("http: wrong role, another challenger's case, no login", "[http][security]") {
   TestService s;
   Submitted mine = Submit(s);

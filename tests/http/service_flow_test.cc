@@ -7,8 +7,6 @@
 namespace uitdaag::testing {
 namespace {
 
-using Headers = std::map<std::string, std::string>;
-
 std::string Quoted(const std::string& etag) {  // "\"7\"" -> "7"
   return etag.size() >= 2 ? etag.substr(1, etag.size() - 2) : etag;
 }
@@ -150,6 +148,9 @@ TEST_CASE("http: a challenge from submission to evaluation, letters as PDF at ev
   s.clock.Set(At("2026-02-19T09:00"));
   f.Fire("voorleggen", handler, R"({"voorstel": "toewijzen", "toelichting": "Alles voldoende."})");
   s.clock.Set(At("2026-03-03T11:00"));
+  // The decision's guards read its own input (event.uitkomst): it is offered to the approver.
+  HttpResult before_decision = s.Call("GET", "/api/cases/" + f.id, "", approver);
+  CHECK_THAT(before_decision.body, Catch::Contains(R"("id":"besluiten")"));
   f.Fire("besluiten", approver,
          R"({"uitkomst": "toegewezen", "motivering": "De uitdaging voldoet op alle punten.",
              "voorwaarden": "Jaarlijkse schouw."})");

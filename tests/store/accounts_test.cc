@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "support/store_fixture.h"
+#include "uitdaag/audit.h"
 #include "uitdaag/password.h"
 
 namespace uitdaag::testing {
@@ -428,6 +429,119 @@ TEST_CASE("passwords: SetPassword replaces the hash and ends that user's session
         StatusCode::kNotFound);
 }
 
+TEST_CASE("accounts: UpdateAccount changes only the fields given, in one transaction",
+          "[accounts]") {
+  Fixture f;
+  CreateOrFail(*f.store, Handler(), f.clock.Now());
+  const std::string session = SessionOrFail(*f.store, "a.jansen", f.clock.Now());
+  AccountUpdate rename;
+  rename.display_name = "Anna de Jong-Jansen";
+  rename.roles = std::vector<std::string>{"behandelaar"};
+  REQUIRE(f.store->UpdateAccount("a.jansen", rename, FastPolicy(), f.clock.Now()).ok());
+  Account a = f.store->GetAccount("a.jansen").value();
+  CHECK(a.display_name == "Anna de Jong-Jansen");
+  CHECK(a.roles == std::vector<std::string>{"behandelaar"});
+  CHECK_FALSE(a.admin);
+  // A rename keeps the sessions; the password still works.
+  CHECK(f.store->Authenticate(session, f.clock.Now()).ok());
+  CHECK(f.store->CheckLogin("a.jansen", kPassword).ok());
+
+  // One invalid field refuses the whole update.
+  const std::string before = DumpDatabase(f.db);
+  AccountUpdate bad;
+  bad.admin = true;
+  bad.roles = std::vector<std::string>{"niet geldig"};
+  Status refused = f.store->UpdateAccount("a.jansen", bad, FastPolicy(), f.clock.Now());
+  CHECK(refused.code() == StatusCode::kInvalidArgument);
+  CHECK(refused.subject() == "roles");
+  AccountUpdate short_password;
+  short_password.display_name = "Iemand anders";
+  short_password.password = "kort";
+  CHECK(f.store->UpdateAccount("a.jansen", short_password, FastPolicy(), f.clock.Now()).code() ==
+        StatusCode::kInvalidArgument);
+  CHECK(f.store->UpdateAccount("nobody", rename, FastPolicy(), f.clock.Now()).code() ==
+        StatusCode::kNotFound);
+  CHECK(DumpDatabase(f.db) == before);
+}
+
+TEST_CASE("accounts: the last enabled administrator can be neither disabled nor demoted",
+          "[accounts]") {
+  Fixture f;
+  NewAccount boss = Handler("beheer");
+  boss.admin = true;
+  CreateOrFail(*f.store, boss, f.clock.Now());
+  CreateOrFail(*f.store, Handler(), f.clock.Now());
+  AccountUpdate demote;
+  demote.admin = false;
+  AccountUpdate disable;
+  disable.disabled = true;
+  Status refused = f.store->UpdateAccount("beheer", demote, FastPolicy(), f.clock.Now());
+  CHECK(refused.code() == StatusCode::kFailedPrecondition);
+  CHECK_THAT(refused.message(), Catch::Contains("last enabled administrator"));
+  CHECK(f.store->SetAccountDisabled("beheer", true, f.clock.Now()).code() ==
+        StatusCode::kFailedPrecondition);
+  CHECK(f.store->GetAccount("beheer").value().admin);
+  // Non-administrators are not affected by the rule.
+  CHECK(f.store->UpdateAccount("a.jansen", disable, FastPolicy(), f.clock.Now()).ok());
+  // With a second administrator, the first may step down.
+  AccountUpdate promote;
+  promote.admin = true;
+  promote.disabled = false;
+  REQUIRE(f.store->UpdateAccount("a.jansen", promote, FastPolicy(), f.clock.Now()).ok());
+  CHECK(f.store->UpdateAccount("beheer", demote, FastPolicy(), f.clock.Now()).ok());
+  CHECK_FALSE(f.store->GetAccount("beheer").value().admin);
+}
+
+TEST_CASE("sessions: API tokens are listed by id and label and revoked by id",
+          "[accounts][session]") {
+  Fixture f;
+  CreateOrFail(*f.store, Handler(), f.clock.Now());
+  CreateOrFail(*f.store, Handler("b.bakker"), f.clock.Now());
+  StatusOr<std::string> api =
+      f.store->CreateSession("a.jansen", kApiSessionKind, f.clock.Now(), 86400, "zaaksysteem");
+  REQUIRE(api.ok());
+  const std::string login = SessionOrFail(*f.store, "a.jansen", f.clock.Now());
+  StatusOr<std::string> theirs =
+      f.store->CreateSession("b.bakker", kApiSessionKind, f.clock.Now(), 60, "website");
+  REQUIRE(theirs.ok());
+
+  StatusOr<std::vector<SessionInfo>> mine =
+      f.store->Sessions("a.jansen", kApiSessionKind, f.clock.Now());
+  REQUIRE(mine.ok());
+  REQUIRE(mine->size() == 1);
+  CHECK(mine->front().id == SessionId(*api));
+  CHECK(mine->front().id == Sha256Hex(*api).substr(0, 16));
+  CHECK(mine->front().label == "zaaksysteem");
+  CHECK(mine->front().expires_at == f.clock.Now().AddSeconds(86400));
+  CHECK(f.store->Sessions("", kApiSessionKind, f.clock.Now()).value().size() == 2);
+  // Expired ones are not listed.
+  CHECK(f.store->Sessions("", kApiSessionKind, f.clock.Now().AddSeconds(60)).value().size() == 1);
+
+  // Revocation is scoped: by owner and by kind.
+  CHECK(f.store->DeleteSessionById("a.jansen", kApiSessionKind, SessionId(*theirs)).code() ==
+        StatusCode::kNotFound);
+  CHECK(f.store->DeleteSessionById("a.jansen", kApiSessionKind, SessionId(login)).code() ==
+        StatusCode::kNotFound);
+  CHECK(f.store->DeleteSessionById("a.jansen", kApiSessionKind, "not-an-id").code() ==
+        StatusCode::kNotFound);
+  CHECK(f.store->Authenticate(*theirs, f.clock.Now()).ok());
+  CHECK(f.store->Authenticate(login, f.clock.Now()).ok());
+  REQUIRE(f.store->DeleteSessionById("a.jansen", kApiSessionKind, SessionId(*api)).ok());
+  CHECK(f.store->Authenticate(*api, f.clock.Now()).status().code() ==
+        StatusCode::kPermissionDenied);
+  // An administrator's revocation names no owner.
+  REQUIRE(f.store->DeleteSessionById("", kApiSessionKind, SessionId(*theirs)).ok());
+  CHECK(f.store->Sessions("", kApiSessionKind, f.clock.Now()).value().empty());
+
+  CHECK(f.store->CreateSession("a.jansen", kApiSessionKind, f.clock.Now(), 60, "twee\nregels")
+            .status()
+            .code() == StatusCode::kInvalidArgument);
+  CHECK(f.store->CreateSession("a.jansen", kApiSessionKind, f.clock.Now(), 60,
+                               std::string(101, 'x'))
+            .status()
+            .code() == StatusCode::kInvalidArgument);
+}
+
 TEST_CASE("case tokens: each resolves to its own case only, stored as a hash",
           "[accounts][case_token]") {
   Fixture f;
@@ -476,33 +590,51 @@ TEST_CASE("case tokens and session tokens are not interchangeable", "[accounts][
   CHECK(f.store->CaseForToken(session).status().code() == StatusCode::kPermissionDenied);
 }
 
-TEST_CASE("schema: a schema-2 database migrates to 3 and keeps its data", "[accounts][store]") {
-  Fixture f;
-  const std::string id = f.SubmitOne();
-  f.store.reset();
-  // Take the file back to schema 2: exactly the tables of migration 3 removed.
-  ExecRaw(f.db,
-          "DROP TABLE case_tokens; DROP TABLE sessions; DROP TABLE accounts; "
-          "DELETE FROM schema_migrations WHERE version = 3; PRAGMA user_version = 2");
-  REQUIRE(QueryRaw(f.db, "PRAGMA user_version") == Rows{{"2"}});
-  REQUIRE(QueryRaw(f.db, "SELECT name FROM sqlite_master WHERE name = 'accounts'").empty());
-  const std::string before = DumpDatabase(f.db);
+TEST_CASE("schema: a schema-2 database migrates to the latest and keeps its data",
+          "[accounts][store]") {
+  TempDir dir;
+  const std::string db = dir.File("cases.db");
+  std::unique_ptr<WorkflowRegistry> workflows = ShippedWorkflows();
+  FakeClock clock{At("2026-01-08T10:00")};
+  std::string id;
+  {
+    StoreOptions schema_2;
+    schema_2.path = db;
+    schema_2.schema_version_for_testing = 2;
+    StatusOr<std::unique_ptr<CaseStore>> old = CaseStore::Open(schema_2);
+    REQUIRE(old.ok());
+    REQUIRE((*old)->schema_version() == 2);
+    Runner runner(**old, *workflows, clock);
+    StatusOr<RunResult> submitted = runner.Submit(Submission(clock.Now()));
+    REQUIRE(submitted.ok());
+    id = submitted->snapshot.id;
+  }
+  REQUIRE(QueryRaw(db, "PRAGMA user_version") == Rows{{"2"}});
+  REQUIRE(QueryRaw(db, "SELECT name FROM sqlite_master WHERE name = 'accounts'").empty());
+  // Later migrations may add columns to `cases`: its rows are compared by their old columns.
+  const std::string before = DumpDatabase(db, {"cases"});
+  const char* const kOldCaseColumns =
+      "SELECT id, workflow_id, workflow_version, state, version, assigned_role, snapshot, "
+      "head_hash, created_at, updated_at FROM cases ORDER BY id";
+  const Rows cases_before = QueryRaw(db, kOldCaseColumns);
 
-  f.store = OpenStoreOrFail(f.db);
-  CHECK(f.store->schema_version() == 3);
-  CHECK(CaseStore::LatestSchemaVersion() == 3);
-  CHECK(QueryRaw(f.db, "PRAGMA user_version") == Rows{{"3"}});
-  CHECK(QueryRaw(f.db, "SELECT name FROM schema_migrations WHERE version = 3") ==
+  std::unique_ptr<CaseStore> store = OpenStoreOrFail(db);
+  const int latest = CaseStore::LatestSchemaVersion();
+  CHECK(latest >= 4);
+  CHECK(store->schema_version() == latest);
+  CHECK(QueryRaw(db, "PRAGMA user_version") == Rows{{std::to_string(latest)}});
+  CHECK(QueryRaw(db, "SELECT name FROM schema_migrations WHERE version = 3") ==
         Rows{{"accounts, sessions, case access tokens"}});
-  CHECK(DumpDatabase(f.db) == before);
-  StatusOr<StoredCase> loaded = f.store->Load(id);
+  CHECK(DumpDatabase(db, {"cases"}) == before);
+  CHECK(QueryRaw(db, kOldCaseColumns) == cases_before);
+  StatusOr<StoredCase> loaded = store->Load(id);
   REQUIRE(loaded.ok());
   CHECK(loaded->snapshot.state == "ontvangen");
 
-  CreateOrFail(*f.store, Handler(), f.clock.Now());
-  StatusOr<std::string> link = f.store->CreateCaseToken(id, f.clock.Now());
+  CreateOrFail(*store, Handler(), clock.Now());
+  StatusOr<std::string> link = store->CreateCaseToken(id, clock.Now());
   REQUIRE(link.ok());
-  CHECK(f.store->CaseForToken(*link).value() == id);
+  CHECK(store->CaseForToken(*link).value() == id);
 }
 
 }  // namespace

@@ -75,6 +75,14 @@ CaseSnapshot NewCase(const WorkflowDefinition& def, std::string case_id, Instant
 StatusOr<StepResult> Step(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
                           const Event& event, Instant now);
 
+// Whether a person's `event` can be accepted in the case's current state as far as the case
+// alone decides, on `today`: the state (or any_state) has a transition for it, and one of those
+// has no guard, a guard that holds, or a guard that reads the event's own input (`event.*`),
+// which only the request can settle. Roles, forms and deadline actions are not checked: this is
+// what a user interface offers, and Step() still decides. False for unknown and timer events.
+bool EventPossible(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
+                   std::string_view event, Date today);
+
 struct DueTimer {
   TimerRef ref;
   Instant due;    // local start of the due day: the day after the legal end, or the warning day

@@ -38,6 +38,7 @@
 #include "uitdaag/accounts.h"
 #include "uitdaag/audit.h"
 #include "uitdaag/case.h"
+#include "uitdaag/case_query.h"
 #include "uitdaag/deadline.h"
 #include "uitdaag/effect.h"
 #include "uitdaag/engine.h"
@@ -54,6 +55,9 @@ struct StoreOptions {
   bool synchronous_full = true;  // false: synchronous=NORMAL (loses the last commits on power
                                  // loss; for benchmarks and bulk loads only)
   int busy_timeout_ms = 5000;
+  // Tests of migrations only: a new or older database is migrated up to this version and no
+  // further (0: the latest). Never set it on a database the service uses.
+  int schema_version_for_testing = 0;
   int64_t max_size_bytes = 0;  // 0: no cap; else commits that would grow the file beyond it fail
                                // with kResourceExhausted (PRAGMA max_page_count)
 };
@@ -128,6 +132,7 @@ struct Document {
   std::string content;
   std::string sha256;
   Instant created_at;
+  int64_t size = 0;  // bytes of content (set by GetDocument and Documents)
 };
 
 // A rendered letter: the HTML and PDF documents, and what they were rendered from. Immutable.
@@ -162,6 +167,19 @@ struct NewLetter {
 struct DeadlineRow {
   std::string case_id;
   DeadlineRecord record;
+};
+
+// What the service's metrics read on every scrape (CaseStore::Gauges): cases per workflow and
+// state, and the outbox items pending and failed for good.
+struct CaseStateCount {
+  std::string workflow_id;
+  std::string state;
+  int64_t cases = 0;
+};
+struct StoreGauges {
+  std::vector<CaseStateCount> cases;  // sorted by workflow, then state; only non-zero counts
+  int64_t outbox_pending = 0;
+  int64_t outbox_failed = 0;
 };
 
 // Counts for `uitdaag status` and tests.
@@ -223,8 +241,11 @@ class CaseStore {
   };
   Status RecordOutbox(const std::vector<Outcome>& outcomes, Instant now);
 
-  // Documents are immutable once stored; the content hash is computed here.
-  StatusOr<int64_t> AddDocument(Document document);
+  // Documents are immutable once stored; the content hash is computed here. With
+  // max_of_kind > 0, a case that already has that many documents of document.kind gets none
+  // more: kFailedPrecondition (counted in the same transaction, so concurrent adds cannot pass
+  // the limit together).
+  StatusOr<int64_t> AddDocument(Document document, int64_t max_of_kind = 0);
   StatusOr<Document> GetDocument(int64_t id);
   StatusOr<std::vector<Document>> Documents(std::string_view case_id);  // without content
 
@@ -241,7 +262,31 @@ class CaseStore {
   Status SetParty(std::string_view case_id, PartyRole role, const Party& party, Instant now);
   StatusOr<std::optional<Party>> GetParty(std::string_view case_id, PartyRole role);
 
+  // --- Handlers and case listings (store_case_query.cc; uitdaag/case_query.h).
+
+  // The username handling a case; empty when nobody does. kNotFound for an unknown case.
+  StatusOr<std::string> Handler(std::string_view case_id);
+  // Makes `username` the case's handler and stores the handler party (uitdaag/party.h) with the
+  // account's display name, in one transaction. With `only_if_none` nothing changes when the case
+  // has a handler already. Returns whether it was set. kNotFound for an unknown case or account;
+  // kInvalidArgument when the display name is not a valid party name. The snapshot and its
+  // version do not change: the handler is not case data.
+  StatusOr<bool> SetHandler(std::string_view case_id, std::string_view username, Instant now,
+                            bool only_if_none = false);
+  // Cases matching `filter` (every condition at once), in case id order, at most filter.limit.
+  // kInvalidArgument for a limit outside 1..kMaxCaseRows.
+  StatusOr<std::vector<CaseRow>> FindCases(const CaseFilter& filter);
+  // A work queue's cases in queue order (uitdaag/case_query.h, QueueFilter), at most
+  // filter.limit. kInvalidArgument for a limit outside 1..kMaxCaseRows.
+  StatusOr<std::vector<CaseRow>> QueueCases(const QueueFilter& filter);
+  // How many cases were created in each Dutch calendar year that has any, oldest year first; of
+  // one workflow when `workflow_id` is not empty.
+  StatusOr<std::vector<YearCount>> CasesPerYear(std::string_view workflow_id);
+
   StatusOr<StoreCounts> Counts();
+  // Cheap enough for every metrics scrape: the case counts come from the cases_by_state index
+  // and the pending count from the outbox_due index; only the failed count reads the outbox.
+  StatusOr<StoreGauges> Gauges();
 
   // --- Accounts and sessions (store_accounts.cc; engine/DESIGN.md, "Accounts and sessions").
   // Passwords are hashed with `policy` (uitdaag/password.h) before the write transaction, so a
@@ -265,13 +310,30 @@ class CaseStore {
   // out everywhere). kInvalidArgument for the policy, kNotFound for an unknown user.
   Status SetPassword(std::string_view username, std::string_view new_password,
                      const PasswordPolicy& policy, Instant now);
+  // Applies the set fields of `update` in one transaction (a new password is hashed first).
+  // kInvalidArgument for a field ValidateAccountFields refuses or a password the policy refuses;
+  // kNotFound for an unknown user; kFailedPrecondition when the change would leave no enabled
+  // administrator (nothing is changed then). Disabling or a new password ends every session
+  // and API token of the account.
+  Status UpdateAccount(std::string_view username, const AccountUpdate& update,
+                       const PasswordPolicy& policy, Instant now);
 
   // A new session of `kind` (kSessionKind or kApiSessionKind) valid from `now` until
   // now + ttl_seconds (exclusive: at that instant it has expired). Returns the raw token.
   // kInvalidArgument for another kind or ttl_seconds <= 0; kNotFound for an unknown user;
   // kFailedPrecondition for a disabled account.
+  // `label` says what an API token is for (at most kMaxTokenLabel code points, one line).
   StatusOr<std::string> CreateSession(std::string_view username, std::string_view kind,
-                                      Instant now, int64_t ttl_seconds);
+                                      Instant now, int64_t ttl_seconds,
+                                      std::string_view label = {});
+  // The sessions of `kind` that have not expired at `now`, of one user (or of every user when
+  // `username` is empty), newest first.
+  StatusOr<std::vector<SessionInfo>> Sessions(std::string_view username, std::string_view kind,
+                                              Instant now);
+  // Ends the session of `kind` whose SessionInfo::id is `id`; with a non-empty `username` only
+  // when it is that user's. kNotFound otherwise (the same answer whether it exists for someone
+  // else or not at all).
+  Status DeleteSessionById(std::string_view username, std::string_view kind, std::string_view id);
   // The account of a session token that has not expired at `now`. kPermissionDenied "unknown or
   // expired session" for an unknown, deleted or expired token and for a disabled account.
   StatusOr<Account> Authenticate(std::string_view token, Instant now);

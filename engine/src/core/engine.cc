@@ -108,6 +108,22 @@ StatusOr<ValueRecord> ValidatePayload(const WorkflowDefinition& def, const Event
 
 }  // namespace
 
+bool EventPossible(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
+                   std::string_view event, Date today) {
+  const EventDef* event_def = def.FindEvent(event);
+  if (event_def == nullptr || event_def->timer) return false;
+  const CaseScope scope(def, snapshot, nullptr, today);
+  for (const TransitionDef* transition : def.CandidateTransitions(snapshot.state, event_def->id)) {
+    if (!transition->guard) return true;
+    for (const std::string& path : transition->guard->Paths()) {
+      if (path == "event" || path.rfind("event.", 0) == 0) return true;
+    }
+    StatusOr<Value> holds = transition->guard->Evaluate(scope);
+    if (holds.ok() && holds->type() == ValueType::kBool && holds->as_bool()) return true;
+  }
+  return false;
+}
+
 StatusOr<StepResult> Step(const WorkflowDefinition& def, const CaseSnapshot& snapshot,
                           const Event& event, Instant now) {
   if (event.timer) {

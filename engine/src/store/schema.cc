@@ -180,6 +180,20 @@ const std::vector<Migration>& Migrations() {
            )sql",
            "CREATE INDEX case_tokens_by_case ON case_tokens (case_id)",
        }},
+      {4,
+       "labels of API tokens",
+       {
+           "ALTER TABLE sessions ADD COLUMN label TEXT NOT NULL DEFAULT ''",
+       }},
+      {5,
+       "case handler; indexes for case listings and figures",
+       {
+           // The username of the staff member who handles the case; '' while nobody does.
+           // Not part of the snapshot: the engine never sees it (like the parties).
+           "ALTER TABLE cases ADD COLUMN handler TEXT NOT NULL DEFAULT ''",
+           "CREATE INDEX cases_by_handler ON cases (handler, id)",
+           "CREATE INDEX cases_by_created ON cases (created_at)",
+       }},
   };
   return kMigrations;
 }

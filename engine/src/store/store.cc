@@ -288,6 +288,9 @@ StatusOr<std::unique_ptr<CaseStore>> CaseStore::Open(const StoreOptions& options
   }
   for (const store_internal::Migration& m : store_internal::Migrations()) {
     if (m.version <= s.schema_version) continue;
+    if (options.schema_version_for_testing > 0 && m.version > options.schema_version_for_testing) {
+      break;
+    }
     if (options.read_only) {
       return Status::FailedPrecondition(options.path + " needs schema migration " +
                                             std::to_string(m.version) +

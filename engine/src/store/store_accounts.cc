@@ -118,7 +118,24 @@ Status ValidKind(std::string_view kind) {
       "session kind must be 'session' or 'api', not '" + std::string(kind) + "'", "kind");
 }
 
+Status ValidLabel(std::string_view label) {
+  const std::optional<size_t> length = Utf8Length(label);
+  bool one_line = true;
+  for (const unsigned char c : label) one_line = one_line && c >= 0x20 && c != 0x7f;
+  if (!length || *length > kMaxTokenLabel || !one_line) {
+    return Status::InvalidArgument(
+        "label: at most " + std::to_string(kMaxTokenLabel) + " characters on one line", "label");
+  }
+  return Status::Ok();
+}
+
+constexpr size_t kSessionIdLength = 16;  // hex digits of the token hash (SessionInfo::id)
+
 }  // namespace
+
+std::string SessionId(std::string_view token) {
+  return Sha256Hex(token).substr(0, kSessionIdLength);
+}
 
 Status ValidateAccountFields(const NewAccount& a) {
   if (a.username.empty() || a.username.size() > kMaxUsername) {
@@ -231,37 +248,64 @@ StatusOr<Account> CaseStore::CheckLogin(std::string_view username, std::string_v
 }
 
 Status CaseStore::SetAccountDisabled(std::string_view username, bool disabled, Instant at) {
-  Impl& s = *impl_;
-  return s.InWriteTransaction("updating account " + std::string(username), [&]() -> Status {
-    std::string name(username);
-    int flag = disabled ? 1 : 0;
-    int64_t updated = at.unix_seconds();
-    s.session << "UPDATE accounts SET disabled = ?, updated_at = ? WHERE username = ?", use(flag),
-        use(updated), use(name), now;
-    if (sqlite3_changes(s.db) == 0) return Status::NotFound("no account '" + name + "'", name);
-    if (disabled) s.session << "DELETE FROM sessions WHERE username = ?", use(name), now;
-    return Status::Ok();
-  });
+  AccountUpdate update;
+  update.disabled = disabled;
+  return UpdateAccount(username, update, PasswordPolicy{}, at);
 }
 
 Status CaseStore::SetPassword(std::string_view username, std::string_view new_password,
                               const PasswordPolicy& policy, Instant at) {
-  UITDAAG_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, policy));
+  AccountUpdate update;
+  update.password = std::string(new_password);
+  return UpdateAccount(username, update, policy, at);
+}
+
+Status CaseStore::UpdateAccount(std::string_view username, const AccountUpdate& update,
+                                const PasswordPolicy& policy, Instant at) {
+  std::optional<std::string> hash;
+  if (update.password) {
+    UITDAAG_ASSIGN_OR_RETURN(hash, HashPassword(*update.password, policy));
+  }
   Impl& s = *impl_;
   std::string name(username);
-  return s.InWriteTransaction("setting the password of " + name, [&]() -> Status {
+  return s.InWriteTransaction("updating account " + name, [&]() -> Status {
+    UITDAAG_ASSIGN_OR_RETURN(std::optional<Account> found, SelectAccount(s.session, name));
+    if (!found) return Status::NotFound("no account '" + name + "'", name);
+    NewAccount changed;
+    changed.username = found->username;
+    changed.display_name = update.display_name.value_or(found->display_name);
+    changed.roles = update.roles.value_or(found->roles);
+    UITDAAG_RETURN_IF_ERROR(ValidateAccountFields(changed));
+    std::string display = changed.display_name, roles = RolesToJson(changed.roles);
+    int admin = update.admin.value_or(found->admin) ? 1 : 0;
+    int disabled = update.disabled.value_or(found->disabled) ? 1 : 0;
     int64_t updated = at.unix_seconds();
-    s.session << "UPDATE accounts SET password_hash = ?, updated_at = ? WHERE username = ?",
-        use(hash), use(updated), use(name), now;
-    if (sqlite3_changes(s.db) == 0) return Status::NotFound("no account '" + name + "'", name);
-    s.session << "DELETE FROM sessions WHERE username = ?", use(name), now;
+    s.session << "UPDATE accounts SET display_name = ?, roles = ?, admin = ?, disabled = ?, "
+                 "updated_at = ? WHERE username = ?",
+        use(display), use(roles), use(admin), use(disabled), use(updated), use(name), now;
+    if (hash) {
+      s.session << "UPDATE accounts SET password_hash = ? WHERE username = ?", use(*hash),
+          use(name), now;
+    }
+    if (disabled != 0 || hash) s.session << "DELETE FROM sessions WHERE username = ?", use(name), now;
+    if (found->admin && !found->disabled && (admin == 0 || disabled != 0)) {
+      int64_t admins = 0;
+      s.session << "SELECT count(*) FROM accounts WHERE admin = 1 AND disabled = 0", into(admins),
+          now;
+      if (admins == 0) {
+        return Status::FailedPrecondition(
+            "'" + name + "' is the last enabled administrator; make another one first", name);
+      }
+    }
     return Status::Ok();
   });
 }
 
 StatusOr<std::string> CaseStore::CreateSession(std::string_view username, std::string_view kind,
-                                               Instant at, int64_t ttl_seconds) {
+                                               Instant at, int64_t ttl_seconds,
+                                               std::string_view label) {
   UITDAAG_RETURN_IF_ERROR(ValidKind(kind));
+  UITDAAG_RETURN_IF_ERROR(ValidLabel(label));
   if (ttl_seconds <= 0) {
     return Status::InvalidArgument(
         "a session needs a positive lifetime, not " + std::to_string(ttl_seconds) + " seconds",
@@ -277,11 +321,12 @@ StatusOr<std::string> CaseStore::CreateSession(std::string_view username, std::s
       return Status::FailedPrecondition("account '" + account->username + "' is disabled",
                                         account->username);
     }
-    std::string token = RandomToken(), hash = Sha256Hex(token), name = account->username, k(kind);
+    std::string token = RandomToken(), hash = Sha256Hex(token), name = account->username, k(kind),
+                text(label);
     int64_t created = at.unix_seconds(), expires = created + ttl_seconds;
-    s.session << "INSERT INTO sessions (token_hash, username, created_at, expires_at, kind) "
-                 "VALUES (?, ?, ?, ?, ?)",
-        use(hash), use(name), use(created), use(expires), use(k), now;
+    s.session << "INSERT INTO sessions (token_hash, username, created_at, expires_at, kind, label) "
+                 "VALUES (?, ?, ?, ?, ?, ?)",
+        use(hash), use(name), use(created), use(expires), use(k), use(text), now;
     return token;
   });
 }
@@ -302,6 +347,49 @@ StatusOr<Account> CaseStore::Authenticate(std::string_view token, Instant at) {
   } catch (const std::exception& e) {
     return impl_->Error(e, "checking a session");
   }
+}
+
+StatusOr<std::vector<SessionInfo>> CaseStore::Sessions(std::string_view username,
+                                                        std::string_view kind, Instant at) {
+  UITDAAG_RETURN_IF_ERROR(ValidKind(kind));
+  try {
+    std::string name(username), k(kind);
+    int64_t when = at.unix_seconds();
+    std::vector<std::string> hash, user, label;
+    std::vector<int64_t> created, expires;
+    impl_->session << "SELECT token_hash, username, label, created_at, expires_at FROM sessions "
+                      "WHERE kind = ? AND expires_at > ? AND (? = '' OR username = ?) "
+                      "ORDER BY created_at DESC, token_hash",
+        use(k), use(when), use(name), use(name), into(hash), into(user), into(label),
+        into(created), into(expires), now;
+    std::vector<SessionInfo> out;
+    for (size_t i = 0; i < hash.size(); ++i) {
+      out.push_back({hash[i].substr(0, kSessionIdLength), user[i], k, label[i],
+                     Instant::FromUnixSeconds(created[i]), Instant::FromUnixSeconds(expires[i])});
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return impl_->Error(e, "listing sessions");
+  }
+}
+
+Status CaseStore::DeleteSessionById(std::string_view username, std::string_view kind,
+                                    std::string_view id) {
+  UITDAAG_RETURN_IF_ERROR(ValidKind(kind));
+  const Status not_found = Status::NotFound("no token '" + std::string(id) + "'", "id");
+  if (id.size() != kSessionIdLength ||
+      id.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+    return not_found;
+  }
+  Impl& s = *impl_;
+  return s.InWriteTransaction("deleting a session", [&]() -> Status {
+    // The ids are hex prefixes of the primary key: a range over it, 'g' sorting after 'f'.
+    std::string from(id), to = std::string(id) + "g", name(username), k(kind);
+    s.session << "DELETE FROM sessions WHERE token_hash >= ? AND token_hash < ? AND kind = ? "
+                 "AND (? = '' OR username = ?)",
+        use(from), use(to), use(k), use(name), use(name), now;
+    return sqlite3_changes(s.db) == 0 ? not_found : Status::Ok();
+  });
 }
 
 Status CaseStore::DeleteSession(std::string_view token) {

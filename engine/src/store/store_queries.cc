@@ -293,7 +293,7 @@ Status CaseStore::RecordOutbox(const std::vector<Outcome>& outcomes, Instant now
   });
 }
 
-StatusOr<int64_t> CaseStore::AddDocument(Document d) {
+StatusOr<int64_t> CaseStore::AddDocument(Document d, int64_t max_of_kind) {
   Impl& s = *impl_;
   d.sha256 = Sha256Hex(d.content);
   return s.InWriteTransaction("storing a document", [&]() -> StatusOr<int64_t> {
@@ -301,6 +301,17 @@ StatusOr<int64_t> CaseStore::AddDocument(Document d) {
     Poco::Data::BLOB content(reinterpret_cast<const unsigned char*>(d.content.data()),
                              d.content.size());
     UITDAAG_RETURN_IF_ERROR(s.RequireCase(d.case_id));
+    if (max_of_kind > 0) {
+      int64_t stored = 0;
+      s.session << "SELECT count(*) FROM documents WHERE case_id = ? AND kind = ?", use(d.case_id),
+          use(d.kind), into(stored), now;
+      if (stored >= max_of_kind) {
+        return Status::FailedPrecondition("case " + d.case_id + " already has " +
+                                              std::to_string(stored) + " documents of kind '" +
+                                              d.kind + "', the most allowed",
+                                          d.kind);
+      }
+    }
     s.session << "INSERT INTO documents (case_id, seq, kind, name, media_type, content, sha256, "
                  "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         use(d.case_id), use(d.seq), use(d.kind), use(d.name), use(d.media_type), use(content),
@@ -324,6 +335,7 @@ StatusOr<Document> CaseStore::GetDocument(int64_t id) {
         use(id), into(d.case_id), into(d.seq), into(d.kind), into(d.name), into(d.media_type),
         into(content), into(d.sha256), into(created), now;
     d.content.assign(reinterpret_cast<const char*>(content.rawContent()), content.size());
+    d.size = static_cast<int64_t>(d.content.size());
     d.created_at = Instant::FromUnixSeconds(created);
     if (Sha256Hex(d.content) != d.sha256) {
       return Status::IoError("document " + std::to_string(id) +
@@ -338,12 +350,12 @@ StatusOr<Document> CaseStore::GetDocument(int64_t id) {
 StatusOr<std::vector<Document>> CaseStore::Documents(std::string_view case_id) {
   try {
     std::string key(case_id);
-    std::vector<int64_t> id, seq, created;
+    std::vector<int64_t> id, seq, created, size;
     std::vector<std::string> kind, name, media_type, sha;
-    impl_->session << "SELECT id, seq, kind, name, media_type, sha256, created_at FROM documents "
-                      "WHERE case_id = ? ORDER BY id",
+    impl_->session << "SELECT id, seq, kind, name, media_type, sha256, created_at, "
+                      "length(content) FROM documents WHERE case_id = ? ORDER BY id",
         use(key), into(id), into(seq), into(kind), into(name), into(media_type), into(sha),
-        into(created), now;
+        into(created), into(size), now;
     std::vector<Document> documents;
     for (size_t i = 0; i < id.size(); ++i) {
       documents.push_back(Document{id[i],
@@ -354,7 +366,8 @@ StatusOr<std::vector<Document>> CaseStore::Documents(std::string_view case_id) {
                                    media_type[i],
                                    {},
                                    sha[i],
-                                   Instant::FromUnixSeconds(created[i])});
+                                   Instant::FromUnixSeconds(created[i]),
+                                   size[i]});
     }
     return documents;
   } catch (const std::exception& e) {

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# The HTTP load run (bench/README.md, "http"): `uitdaag serve` under wrk, next to a trivial Poco
+# server with the same HTTPServer settings, in one run on 127.0.0.1.
+#
+#   bash bench/http_load.sh --uitdaag PATH --trivial PATH [--seconds S] [--connections N]
+#                           [--threads N] [--cases N] [--timeout S] [--keep-work] [--smoke]
+#
+# Builds nothing: it runs the binaries it is given (`bash bench/run.sh http` builds them first).
+# In a temporary directory it starts `uitdaag serve` on a free loopback port with a fresh
+# database and the request rate limit off (the run measures the service, not the limiter), logs
+# in, submits --cases cases, waits until their letters are rendered, and runs wrk for --seconds
+# with --connections connections on --threads threads, three times:
+#   reads        GET /api/cases/{id}, bearer token of a case handler, rotating over the cases
+#   submissions  POST /api/cases, each with a new Idempotency-Key
+#   trivial      the reads' requests against uitdaag_trivial_http (a fixed 200 JSON answer)
+# and prints requests/s, p50 and p99 latency and the errors of each, and the ratio reads/trivial.
+# Any non-2xx answer or socket error fails the run (exit 1); so does a service that counted a
+# non-2xx answer on the measured routes in its own /metrics. Exit 77: wrk or curl is missing
+# (only with --smoke, which the test suite uses: 1 s runs, 2 connections, 5 cases).
+# Everything is bounded in time; every process it started is stopped and the directory removed
+# on exit (--keep-work keeps the directory).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lua_dir="$root/bench/http_load"
+uitdaag="" trivial="" seconds=10 connections=8 threads=2 cases=200 timeout=5 keep_work=no smoke=no
+
+usage() {
+  sed -n '4,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit "${1:-0}"
+}
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --uitdaag) uitdaag="${2:?}"; shift ;;
+    --trivial) trivial="${2:?}"; shift ;;
+    --seconds) seconds="${2:?}"; shift ;;
+    --connections) connections="${2:?}"; shift ;;
+    --threads) threads="${2:?}"; shift ;;
+    --cases) cases="${2:?}"; shift ;;
+    --timeout) timeout="${2:?}"; shift ;;
+    --keep-work) keep_work=yes ;;
+    --smoke) smoke=yes seconds=1 connections=2 threads=1 cases=5 timeout=10 ;;
+    -h|--help) usage 0 ;;
+    *) echo "http_load: unknown option '$1'" >&2; usage 1 ;;
+  esac
+  shift
+done
+for n in "$seconds" "$connections" "$threads" "$cases" "$timeout"; do
+  case "$n" in ''|*[!0-9]*) echo "http_load: counts and durations are whole numbers" >&2; exit 1 ;; esac
+done
+if [ "$seconds" -lt 1 ] || [ "$seconds" -gt 300 ] || [ "$cases" -lt 1 ] || [ "$cases" -gt 5000 ] ||
+   [ "$threads" -lt 1 ] || [ "$connections" -lt "$threads" ] || [ "$connections" -gt 1000 ]; then
+  echo "http_load: --seconds 1..300, --cases 1..5000, --threads >= 1, --connections" \
+       "from --threads to 1000" >&2
+  exit 1
+fi
+
+for tool in wrk curl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "http_load: '$tool' is not installed (bash bench/setup.sh installs it)" >&2
+    [ "$smoke" = yes ] && exit 77
+    exit 1
+  fi
+done
+for bin in "$uitdaag" "$trivial"; do
+  if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+    echo "http_load: give the built binaries: --uitdaag build/bench/server/uitdaag" \
+         "--trivial build/bench/bench/uitdaag_trivial_http (bash bench/run.sh http builds them)" >&2
+    exit 1
+  fi
+done
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/uitdaag-http-load.XXXXXX")"
+server_pid="" server_name=""
+# Stops the server we started (SIGTERM, then SIGKILL after 15 s); with `check`, fails unless it
+# stopped by itself with status 0 (a sanitizer report at exit is a failure too).
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  local pid=$server_pid status=0 stopped=no
+  server_pid=""
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 150); do
+    if ! kill -0 "$pid" 2>/dev/null; then stopped=yes; break; fi
+    sleep 0.1
+  done
+  [ "$stopped" = yes ] || kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || status=$?
+  if [ "${1:-}" = check ] && { [ "$stopped" = no ] || [ "$status" != 0 ]; }; then
+    tail -n 20 "$work/$server_name.err" >&2
+    fail "$server_name did not stop cleanly (stopped by itself: $stopped, status $status)"
+  fi
+}
+cleanup() {
+  stop_server
+  if [ "$keep_work" = yes ]; then echo "http_load: kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "http_load: $*" >&2; }
+fail() { log "error: $*"; exit 1; }
+
+# Starts a server (its output in $work/NAME.out) and sets `port` from its "listening on" line.
+start_server() {
+  local name=$1; shift
+  "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  server_pid=$! server_name=$name
+  port=""
+  for _ in $(seq 1 300); do
+    port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$work/$name.out" | head -1)"
+    [ -n "$port" ] && return 0
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$work/$name.err" >&2
+  fail "$name did not start"
+}
+
+http() {  # http METHOD PATH [curl options...]: the body on stdout, then the status on a line
+  local method=$1 path=$2; shift 2
+  curl -sS --max-time 10 -X "$method" "http://127.0.0.1:$port$path" -w '\n%{http_code}' "$@"
+}
+
+login() {  # login USER PASSWORD: prints the session token
+  local answer
+  answer="$(http POST /api/session -H 'Content-Type: application/json' \
+            -d "{\"username\": \"$1\", \"password\": \"$2\"}")"
+  [ "$(tail -n1 <<<"$answer")" = 201 ] || fail "login of $1 failed: $answer"
+  sed -n 's/.*"token":"\([^"]*\)".*/\1/p' <<<"$answer" | head -1
+}
+
+metric() {  # metric SERIES: its value in a fresh scrape (0 when absent)
+  local scrape
+  scrape="$(http GET /metrics -H "Authorization: Bearer $admin_token")"
+  [ "$(tail -n1 <<<"$scrape")" = 200 ] || fail "GET /metrics: $scrape"
+  awk -v s="$1" '$1 == s { v = $2 } END { print v + 0 }' <<<"$scrape"
+}
+
+# Answers of a route that were not 2xx, according to the service's own metrics.
+non_2xx() {
+  local total=0 n
+  for class in 1xx 3xx 4xx 5xx; do
+    n="$(metric "uitdaag_http_requests_total{method=\"$1\",route=\"$2\",status=\"$class\"}")"
+    total=$((total + n))
+  done
+  echo "$total"
+}
+
+# run_wrk NAME SCRIPT ARGS...: wrk against $port; stores the result line in $work/NAME.result.
+run_wrk() {
+  local name=$1 script=$2; shift 2
+  log "$name: wrk -t$threads -c$connections -d${seconds}s --timeout ${timeout}s -s $(basename "$script")"
+  if ! timeout $((seconds + 60)) wrk -t"$threads" -c"$connections" -d"${seconds}s" \
+         --timeout "${timeout}s" -s "$script" "http://127.0.0.1:$port" -- "$@" \
+         >"$work/$name.wrk" 2>&1; then
+    cat "$work/$name.wrk" >&2
+    fail "wrk failed for $name"
+  fi
+  grep '^wrk-result ' "$work/$name.wrk" >"$work/$name.result" || {
+    cat "$work/$name.wrk" >&2
+    fail "wrk printed no result for $name"
+  }
+}
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$work/$1.result"; }
+
+started="$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+log "started $started; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+# --- the service: fresh database, rate limit off
+cat >"$work/uitdaag.yaml" <<EOF
+host: 127.0.0.1
+port: 0
+database: $work/load.db
+workflows: $root/workflows
+rate_limit_per_second: 0   # off: this run measures the service, not the limiter
+EOF
+start_server uitdaag "$uitdaag" serve --config "$work/uitdaag.yaml"
+log "uitdaag serve on port $port (its log: $work/uitdaag.err)"
+password() { sed -n "s/^  $1  password \([^ ]*\).*/\1/p" "$work/uitdaag.out" | head -1; }
+[ -n "$(password behandelaar)" ] || fail "no demo accounts printed by uitdaag serve"
+staff_token="$(login behandelaar "$(password behandelaar)")"
+admin_token="$(login admin "$(password admin)")"
+
+log "submitting $cases cases"
+ids=()
+for i in $(seq 1 "$cases"); do
+  answer="$(http POST /api/cases -H 'Content-Type: application/json' \
+            -H "Idempotency-Key: setup-$i" --data-binary "@$root/examples/http/aanvraag.json")"
+  [ "$(tail -n1 <<<"$answer")" = 201 ] || fail "submission $i: $answer"
+  ids+=("$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$answer" | head -1)")
+done
+
+log "waiting for the letters of those cases (at most 120 s)"
+for _ in $(seq 1 1200); do
+  [ "$(metric 'uitdaag_outbox_items{status="pending"}')" = 0 ] && break
+  sleep 0.1
+done
+[ "$(metric 'uitdaag_outbox_items{status="pending"}')" = 0 ] || fail "letters still pending"
+
+run_wrk reads "$lua_dir/reads.lua" "$staff_token" "${ids[@]}"
+[ "$(non_2xx GET '/api/cases/{id}')" = 0 ] || fail "the service answered reads with non-2xx"
+run_wrk submissions "$lua_dir/submit.lua" "$root/examples/http/aanvraag.json" "load-$$"
+[ "$(non_2xx POST /api/cases)" = 0 ] || fail "the service answered submissions with non-2xx"
+[ "$(non_2xx any unmatched)" = 0 ] || fail "the service answered unrouted requests"
+letters_pending="$(metric 'uitdaag_outbox_items{status="pending"}')"
+stop_server check
+
+# --- the floor: the same requests against a fixed answer
+start_server trivial "$trivial"
+log "uitdaag_trivial_http on port $port"
+run_wrk trivial "$lua_dir/reads.lua" "$staff_token" "${ids[@]}"
+stop_server check
+
+# --- report
+printf '\nHTTP load, %s, %s s per run, %s connections, %s wrk threads, %s cases, %s cores;\n' \
+       "$started" "$seconds" "$connections" "$threads" "$cases" "$(nproc)"
+printf 'rate limit off; wrk and the server share the machine\n\n'
+printf '%-12s %12s %10s %10s %10s %10s %14s\n' run requests/s p50_ms p99_ms requests non-2xx socket_errors
+errors=0
+for run in reads submissions trivial; do
+  printf '%-12s %12s %10s %10s %10s %10s %14s\n' "$run" "$(field "$run" rps)" \
+         "$(field "$run" p50_ms)" "$(field "$run" p99_ms)" "$(field "$run" requests)" \
+         "$(field "$run" status_errors)" "$(field "$run" socket_errors)"
+  errors=$((errors + $(field "$run" status_errors) + $(field "$run" socket_errors)))
+done
+ratio="$(awk -v a="$(field reads rps)" -v b="$(field trivial rps)" 'BEGIN { printf "%.3f", a / b }')"
+printf '\nreads / trivial: %s   (letters still pending after the submissions: %s)\n' \
+       "$ratio" "$letters_pending"
+printf '{"part":"http","started":"%s","seconds":%s,"connections":%s,"threads":%s,"cases":%s,' \
+       "$started" "$seconds" "$connections" "$threads" "$cases"
+printf '"reads_rps":%s,"submissions_rps":%s,"trivial_rps":%s,"reads_over_trivial":%s}\n' \
+       "$(field reads rps)" "$(field submissions rps)" "$(field trivial rps)" "$ratio"
+[ "$errors" = 0 ] || fail "$errors requests failed (non-2xx or socket errors)"
