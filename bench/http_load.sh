@@ -3,7 +3,8 @@
 # server with the same HTTPServer settings, in one run on 127.0.0.1.
 #
 #   bash bench/http_load.sh --uitdaag PATH --trivial PATH [--seconds S] [--connections N]
-#                           [--threads N] [--cases N] [--timeout S] [--keep-work] [--smoke]
+#                           [--threads N] [--cases N] [--timeout S] [--log-level L] [--keep-work]
+#                           [--smoke]
 #
 # Builds nothing: it runs the binaries it is given (`bash bench/run.sh http` builds them first).
 # In a temporary directory it starts `uitdaag serve` on a free loopback port with a fresh
@@ -24,9 +25,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lua_dir="$root/bench/http_load"
 uitdaag="" trivial="" seconds=10 connections=8 threads=2 cases=200 timeout=5 keep_work=no smoke=no
+log_level=information  # the service's default: one log line per request
 
 usage() {
-  sed -n '4,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '5,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 while [ "$#" -gt 0 ]; do
@@ -38,6 +40,7 @@ while [ "$#" -gt 0 ]; do
     --threads) threads="${2:?}"; shift ;;
     --cases) cases="${2:?}"; shift ;;
     --timeout) timeout="${2:?}"; shift ;;
+    --log-level) log_level="${2:?}"; shift ;;
     --keep-work) keep_work=yes ;;
     --smoke) smoke=yes seconds=1 connections=2 threads=1 cases=5 timeout=10 ;;
     -h|--help) usage 0 ;;
@@ -71,7 +74,7 @@ for bin in "$uitdaag" "$trivial"; do
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/uitdaag-http-load.XXXXXX")"
-server_pid="" server_name=""
+server_pid="" server_name="" wrk_pid=""
 # Stops the server we started (SIGTERM, then SIGKILL after 15 s); with `check`, fails unless it
 # stopped by itself with status 0 (a sanitizer report at exit is a failure too).
 stop_server() {
@@ -91,6 +94,10 @@ stop_server() {
   fi
 }
 cleanup() {
+  if [ -n "$wrk_pid" ]; then
+    kill -TERM "$wrk_pid" 2>/dev/null || true
+    wait "$wrk_pid" 2>/dev/null || true
+  fi
   stop_server
   if [ "$keep_work" = yes ]; then echo "http_load: kept $work" >&2; else rm -rf "$work"; fi
 }
@@ -101,9 +108,10 @@ log() { echo "http_load: $*" >&2; }
 fail() { log "error: $*"; exit 1; }
 
 # Starts a server (its output in $work/NAME.out) and sets `port` from its "listening on" line.
+# `timeout` ends it even if this script is killed without running its trap.
 start_server() {
   local name=$1; shift
-  "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  timeout --preserve-status $((3 * seconds + 600)) "$@" >"$work/$name.out" 2>"$work/$name.err" &
   server_pid=$! server_name=$name
   port=""
   for _ in $(seq 1 300); do
@@ -150,11 +158,17 @@ non_2xx() {
 run_wrk() {
   local name=$1 script=$2; shift 2
   log "$name: wrk -t$threads -c$connections -d${seconds}s --timeout ${timeout}s -s $(basename "$script")"
-  if ! timeout $((seconds + 60)) wrk -t"$threads" -c"$connections" -d"${seconds}s" \
-         --timeout "${timeout}s" -s "$script" "http://127.0.0.1:$port" -- "$@" \
-         >"$work/$name.wrk" 2>&1; then
+  # In the background, so that a signal ends this script (and wrk, in cleanup) at once.
+  timeout $((seconds + 60)) wrk -t"$threads" -c"$connections" -d"${seconds}s" \
+    --timeout "${timeout}s" -s "$script" "http://127.0.0.1:$port" -- "$@" \
+    >"$work/$name.wrk" 2>&1 &
+  wrk_pid=$!
+  local status=0
+  wait "$wrk_pid" || status=$?
+  wrk_pid=""
+  if [ "$status" != 0 ]; then
     cat "$work/$name.wrk" >&2
-    fail "wrk failed for $name"
+    fail "wrk failed for $name (status $status)"
   fi
   grep '^wrk-result ' "$work/$name.wrk" >"$work/$name.result" || {
     cat "$work/$name.wrk" >&2
@@ -173,6 +187,7 @@ port: 0
 database: $work/load.db
 workflows: $root/workflows
 rate_limit_per_second: 0   # off: this run measures the service, not the limiter
+log_level: $log_level
 EOF
 start_server uitdaag "$uitdaag" serve --config "$work/uitdaag.yaml"
 log "uitdaag serve on port $port (its log: $work/uitdaag.err)"
@@ -202,7 +217,7 @@ run_wrk reads "$lua_dir/reads.lua" "$staff_token" "${ids[@]}"
 run_wrk submissions "$lua_dir/submit.lua" "$root/examples/http/aanvraag.json" "load-$$"
 [ "$(non_2xx POST /api/cases)" = 0 ] || fail "the service answered submissions with non-2xx"
 [ "$(non_2xx any unmatched)" = 0 ] || fail "the service answered unrouted requests"
-letters_pending="$(metric 'uitdaag_outbox_items{status="pending"}')"
+outbox_pending="$(metric 'uitdaag_outbox_items{status="pending"}')"
 stop_server check
 
 # --- the floor: the same requests against a fixed answer
@@ -214,7 +229,7 @@ stop_server check
 # --- report
 printf '\nHTTP load, %s, %s s per run, %s connections, %s wrk threads, %s cases, %s cores;\n' \
        "$started" "$seconds" "$connections" "$threads" "$cases" "$(nproc)"
-printf 'rate limit off; wrk and the server share the machine\n\n'
+printf 'rate limit off, log level %s; wrk and the server share the machine\n\n' "$log_level"
 printf '%-12s %12s %10s %10s %10s %10s %14s\n' run requests/s p50_ms p99_ms requests non-2xx socket_errors
 errors=0
 for run in reads submissions trivial; do
@@ -224,10 +239,12 @@ for run in reads submissions trivial; do
   errors=$((errors + $(field "$run" status_errors) + $(field "$run" socket_errors)))
 done
 ratio="$(awk -v a="$(field reads rps)" -v b="$(field trivial rps)" 'BEGIN { printf "%.3f", a / b }')"
-printf '\nreads / trivial: %s   (letters still pending after the submissions: %s)\n' \
-       "$ratio" "$letters_pending"
+printf '\nreads / trivial: %s   (outbox items, letters and notifications, still pending after\n' \
+       "$ratio"
+printf 'the submissions: %s)\n' "$outbox_pending"
 printf '{"part":"http","started":"%s","seconds":%s,"connections":%s,"threads":%s,"cases":%s,' \
        "$started" "$seconds" "$connections" "$threads" "$cases"
+printf '"log_level":"%s",' "$log_level"
 printf '"reads_rps":%s,"submissions_rps":%s,"trivial_rps":%s,"reads_over_trivial":%s}\n' \
        "$(field reads rps)" "$(field submissions rps)" "$(field trivial rps)" "$ratio"
 [ "$errors" = 0 ] || fail "$errors requests failed (non-2xx or socket errors)"

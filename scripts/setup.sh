@@ -16,6 +16,7 @@ packages=(
   fonts-dejavu-core        # the default letter font (DejaVu Serif / Sans)
   ghostscript              # optional PDF/A-2b archiving of letters
   poppler-utils            # pdftotext, pdfinfo, pdffonts, pdftoppm: the letter tests read real PDFs
+  wrk curl                 # the HTTP load script and its one-second smoke test
 )
 
 sudo_cmd=()

@@ -142,7 +142,7 @@ std::string Metrics::Exposition(const StoreGauges& store, size_t rate_limited_cl
            std::to_string(c.cases));
   }
   Family(out, "uitdaag_outbox_items", "gauge",
-         "Effects (letters) in the outbox: pending, or failed for good.");
+         "Effects in the outbox (letters, notifications): pending, or failed for good.");
   Sample(out, "uitdaag_outbox_items", "status=\"pending\"", std::to_string(store.outbox_pending));
   Sample(out, "uitdaag_outbox_items", "status=\"failed\"", std::to_string(store.outbox_failed));
 
