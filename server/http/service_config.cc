@@ -41,6 +41,16 @@ Status ReadText(const std::string& file, const YAML::Node& node, const std::stri
   return Status::Ok();
 }
 
+Status ReadBool(const std::string& file, const YAML::Node& node, const std::string& key,
+                bool* out) {
+  if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) {
+    *out = node.Scalar() == "true";
+    return Status::Ok();
+  }
+  return Status::InvalidArgument(
+      Where(file, node) + ": error: '" + key + "' must be true or false", key);
+}
+
 Status ReadLogLevel(const std::string& file, const YAML::Node& node, std::string* out) {
   for (const char* level : {"error", "warning", "information", "debug"}) {
     if (node.IsScalar() && node.Scalar() == level) {
@@ -74,7 +84,7 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
                                        "queue",   "max_body_bytes", "session_ttl_seconds",
                                        "worker_interval_seconds", "max_upload_bytes",
                                        "max_attachments_per_case", "rate_limit_per_second",
-                                       "rate_limit_burst", "log_level"};
+                                       "rate_limit_burst", "log_level", "secure_cookie"};
   for (const auto& item : root) {
     const std::string key = item.first.as<std::string>();
     const YAML::Node& value = item.second;
@@ -109,6 +119,8 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
       s = Read(path, value, key, &config.rate_limit_burst, 1, 1000000);
     } else if (key == "log_level") {
       s = ReadLogLevel(path, value, &config.log_level);
+    } else if (key == "secure_cookie") {
+      s = ReadBool(path, value, key, &config.secure_cookie);
     } else {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;

@@ -20,6 +20,9 @@ struct ServiceConfig {
   size_t max_upload_bytes = 10u << 20;  // one attachment (POST /api/cases/{id}/attachments)
   int max_attachments_per_case = 50;
   int64_t session_ttl_seconds = 8 * 3600;
+  // Marks the session cookie Secure (sent over HTTPS only). Set it when a TLS proxy serves the
+  // service; off by default because the embedded default serves plain HTTP on 127.0.0.1.
+  bool secure_cookie = false;
   int worker_interval_seconds = 30;  // how often deadlines are swept and letters delivered
   // Requests per client address (token bucket, rate_limiter.h): `rate_limit_burst` at once, then
   // `rate_limit_per_second`; over it 429. 0 per second: no limit. /health is never limited.

@@ -53,6 +53,7 @@ void CreateSession(Exchange& ex) {
   cookie.setHttpOnly(true);
   cookie.setMaxAge(static_cast<int>(ttl));
   cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+  cookie.setSecure(ex.state().config.secure_cookie);
   ex.SetHeader("Set-Cookie", cookie.toString());
   Poco::JSON::Object out(Poco::JSON_PRESERVE_KEY_ORDER);
   out.set("token", *token);
@@ -81,6 +82,9 @@ void DeleteSession(Exchange& ex) {
   Poco::Net::HTTPCookie cookie(kSessionCookie, "");
   cookie.setPath("/");
   cookie.setMaxAge(0);
+  cookie.setHttpOnly(true);
+  cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+  cookie.setSecure(ex.state().config.secure_cookie);
   ex.SetHeader("Set-Cookie", cookie.toString());
   ex.Bytes(204, "text/plain", "");
 }

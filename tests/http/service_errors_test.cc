@@ -191,5 +191,44 @@ TEST_CASE("http: a session ends at logout and when it expires", "[http][security
   CHECK(s.Call("GET", "/api/cases/" + c.id, "", staff).status == 401);
 }
 
+TEST_CASE("http: the session cookie is HttpOnly and SameSite=Strict, Secure when configured",
+          "[http][security]") {
+  auto cookie_of = [](TestService& s) {
+    HttpResult r = s.Call("POST", "/api/session",
+                          R"({"username":"behandelaar","password":")" + s.Password("behandelaar") +
+                              "\"}");
+    REQUIRE(r.status == 201);
+    return r.Header("Set-Cookie");
+  };
+  TestService plain;
+  const std::string cookie = cookie_of(plain);
+  CHECK_THAT(cookie, Catch::StartsWith("uitdaag_session="));
+  CHECK_THAT(cookie, Catch::Contains("HttpOnly") && Catch::Contains("SameSite=Strict"));
+  CHECK_THAT(cookie, !Catch::Contains("Secure"));
+  http::ServiceConfig config;
+  config.secure_cookie = true;
+  TestService behind_tls(config);
+  CHECK_THAT(cookie_of(behind_tls), Catch::Contains("; secure") || Catch::Contains("; Secure"));
+  // Logging out clears the cookie with the same attributes.
+  HttpResult out = behind_tls.Call("DELETE", "/api/session");
+  CHECK(out.status == 204);
+  CHECK_THAT(out.Header("Set-Cookie"), Catch::Contains("HttpOnly") && Catch::Contains("expires="));
+}
+
+TEST_CASE("http: oversized and too many request headers are refused; the service goes on",
+          "[http][limits]") {
+  TestService s;
+  // Poco's request parser allows header values up to 8 KiB and 100 header fields; beyond that
+  // the request is refused with 400 before any handler runs.
+  HttpResult long_value =
+      s.Call("GET", "/api/workflows", "", {{"X-Padding", std::string(9000, 'a')}});
+  CHECK(long_value.status == 400);
+  Headers many;
+  for (int i = 0; i < 150; ++i) many["X-Field-" + std::to_string(i)] = "x";
+  HttpResult too_many = s.Call("GET", "/api/workflows", "", many);
+  CHECK(too_many.status == 400);
+  CHECK(s.Call("GET", "/api/workflows").status == 200);
+}
+
 }  // namespace
 }  // namespace uitdaag::testing
