@@ -85,16 +85,21 @@ struct TestService {
     return {};
   }
 
+  // `chunked`: the body without Content-Length, so only reading it tells its size.
   HttpResult Call(const std::string& method, const std::string& path,
                   const std::string& body = {}, std::map<std::string, std::string> headers = {},
-                  const std::string& content_type = "application/json") {
+                  const std::string& content_type = "application/json", bool chunked = false) {
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(service->port()));
     session.setTimeout(Poco::Timespan(30, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [name, value] : headers) request.set(name, value);
     if (!body.empty() || method == "POST") {
       request.setContentType(content_type);
-      request.setContentLength(static_cast<std::streamsize>(body.size()));
+      if (chunked) {
+        request.setChunkedTransferEncoding(true);
+      } else {
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+      }
       session.sendRequest(request) << body;
     } else {
       session.sendRequest(request);

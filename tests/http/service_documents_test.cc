@@ -48,20 +48,7 @@ HttpResult Upload(TestService& s, const std::string& case_id, const std::string&
 // An upload without Content-Length (chunked), so only reading the body can find its size.
 HttpResult UploadChunked(TestService& s, const std::string& path, const std::string& type,
                          const std::string& body, const Headers& who) {
-  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(s.service->port()));
-  session.setTimeout(Poco::Timespan(30, 0));
-  Poco::Net::HTTPRequest request("POST", path, Poco::Net::HTTPMessage::HTTP_1_1);
-  for (const auto& [name, value] : who) request.set(name, value);
-  request.setContentType(type);
-  request.setChunkedTransferEncoding(true);
-  session.sendRequest(request) << body;
-  Poco::Net::HTTPResponse response;
-  std::istream& in = session.receiveResponse(response);
-  HttpResult result;
-  result.status = static_cast<int>(response.getStatus());
-  Poco::StreamCopier::copyToString(in, result.body);
-  for (const auto& [name, value] : response) result.headers[name] = value;
-  return result;
+  return s.Call("POST", path, body, who, type, /*chunked=*/true);
 }
 
 Poco::JSON::Array::Ptr JsonArray(const HttpResult& r) {
