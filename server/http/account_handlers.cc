@@ -47,10 +47,9 @@ Status CheckStaffRoles(const ServiceState& state, const std::vector<std::string>
 }  // namespace
 
 void GetSession(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireCaller(ex, **store, &caller)) return;
+  std::optional<Authorized> request = Authorize(ex, Need::kCaller);
+  if (!request) return;
+  const Caller& caller = request->caller;
   Object out(Poco::JSON_PRESERVE_KEY_ORDER);
   if (caller.kind == Caller::Kind::kChallenger) {
     out.set("kind", "challenger");
@@ -63,11 +62,10 @@ void GetSession(Exchange& ex) {
 }
 
 void ListAccounts(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireAdmin(ex, **store, &caller)) return;
-  StatusOr<std::vector<Account>> accounts = (*store)->Accounts();
+  std::optional<Authorized> request = Authorize(ex, Need::kAdmin);
+  if (!request) return;
+  CaseStore& store = *request->store;
+  StatusOr<std::vector<Account>> accounts = store.Accounts();
   if (!accounts.ok()) return ex.Fail(accounts.status());
   Array list;
   for (const Account& a : *accounts) list.add(AccountJson(a));
@@ -75,10 +73,9 @@ void ListAccounts(Exchange& ex) {
 }
 
 void CreateAccount(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireAdmin(ex, **store, &caller)) return;
+  std::optional<Authorized> request = Authorize(ex, Need::kAdmin);
+  if (!request) return;
+  CaseStore& store = *request->store;
   Object::Ptr body;
   if (!ex.ReadJsonObject(&body)) return;
   JsonFields fields(*body);
@@ -93,26 +90,26 @@ void CreateAccount(Exchange& ex) {
     return ex.Fail(roles);
   }
   const Instant now = ex.state().clock->Now();
-  if (Status created = (*store)->CreateAccount(account, PasswordPolicy{}, now); !created.ok()) {
+  if (Status created = store.CreateAccount(account, PasswordPolicy{}, now); !created.ok()) {
     return ex.Fail(created);
   }
-  StatusOr<Account> stored = (*store)->GetAccount(account.username);
+  StatusOr<Account> stored = store.GetAccount(account.username);
   if (!stored.ok()) return ex.Fail(stored.status());
   ex.SetHeader("Location", "/api/accounts/" + account.username);
   ex.Json(201, AccountJson(*stored));
 }
 
 void GetAccount(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireStaff(ex, **store, &caller)) return;
+  std::optional<Authorized> request = Authorize(ex, Need::kStaff);
+  if (!request) return;
+  CaseStore& store = *request->store;
+  const Caller& caller = request->caller;
   const std::string& username = ex.Param("username");
   if (!caller.account.admin && caller.account.username != username) {
     ex.Problem(403, "only an administrator may read another account");
     return;
   }
-  StatusOr<Account> account = (*store)->GetAccount(username);
+  StatusOr<Account> account = store.GetAccount(username);
   if (!account.ok()) return ex.Fail(account.status());
   ex.Json(200, AccountJson(*account));
 }
@@ -120,10 +117,10 @@ void GetAccount(Exchange& ex) {
 // An administrator changes any field of any account; anyone changes their own password, and
 // must give the current one for that (a stolen session alone cannot take the account over).
 void UpdateAccount(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireStaff(ex, **store, &caller)) return;
+  std::optional<Authorized> request = Authorize(ex, Need::kStaff);
+  if (!request) return;
+  CaseStore& store = *request->store;
+  const Caller& caller = request->caller;
   const std::string& username = ex.Param("username");
   const bool self = caller.account.username == username;
   if (!caller.account.admin && !self) {
@@ -166,7 +163,7 @@ void UpdateAccount(Exchange& ex) {
       ex.Problem(429, "too many wrong passwords; try again later");
       return;
     }
-    StatusOr<Account> checked = (*store)->CheckLogin(username, *current);
+    StatusOr<Account> checked = store.CheckLogin(username, *current);
     if (!checked.ok()) {
       if (checked.status().code() != StatusCode::kPermissionDenied) return ex.Fail(checked.status());
       throttle.Failed("user:" + username, seconds);
@@ -175,11 +172,11 @@ void UpdateAccount(Exchange& ex) {
     }
   }
   const Instant now = ex.state().clock->Now();
-  if (Status updated = (*store)->UpdateAccount(username, update, PasswordPolicy{}, now);
+  if (Status updated = store.UpdateAccount(username, update, PasswordPolicy{}, now);
       !updated.ok()) {
     return ex.Fail(updated);
   }
-  StatusOr<Account> account = (*store)->GetAccount(username);
+  StatusOr<Account> account = store.GetAccount(username);
   if (!account.ok()) return ex.Fail(account.status());
   ex.Json(200, AccountJson(*account));
 }

@@ -77,31 +77,23 @@ bool MaySeeCase(Exchange& ex, CaseStore& store, const std::string& case_id, Call
   return true;
 }
 
-bool RequireCaller(Exchange& ex, CaseStore& store, Caller* caller) {
-  std::optional<Caller> who = KnownCaller(ex, store);
-  if (!who) return false;
-  *caller = std::move(*who);
-  return true;
-}
-
-bool RequireStaff(Exchange& ex, CaseStore& store, Caller* caller) {
-  std::optional<Caller> who = KnownCaller(ex, store);
-  if (!who) return false;
-  if (who->kind != Caller::Kind::kStaff) {
+std::optional<Authorized> Authorize(Exchange& ex, Need need) {
+  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
+  if (!store.ok()) {
+    ex.Fail(store.status());
+    return std::nullopt;
+  }
+  std::optional<Caller> who = KnownCaller(ex, **store);
+  if (!who) return std::nullopt;
+  if (need != Need::kCaller && who->kind != Caller::Kind::kStaff) {
     ex.Problem(403, "only the municipality's staff may do this");
-    return false;
+    return std::nullopt;
   }
-  *caller = std::move(*who);
-  return true;
-}
-
-bool RequireAdmin(Exchange& ex, CaseStore& store, Caller* caller) {
-  if (!RequireStaff(ex, store, caller)) return false;
-  if (!caller->account.admin) {
+  if (need == Need::kAdmin && !who->account.admin) {
     ex.Problem(403, "only an administrator may do this");
-    return false;
+    return std::nullopt;
   }
-  return true;
+  return Authorized{std::move(*store), std::move(*who)};
 }
 
 std::string ChallengerRole(const WorkflowDefinition& def) {

@@ -3,10 +3,12 @@
 // "Authorization: Bearer <token>" or the session cookie.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 
 #include "http/exchange.h"
+#include "http/store_pool.h"
 #include "uitdaag/accounts.h"
 #include "uitdaag/store.h"
 #include "uitdaag/runner.h"
@@ -30,13 +32,19 @@ StatusOr<Caller> Identify(Exchange& exchange, CaseStore& store);
 // returns false otherwise. A challenger asking for another case gets 404, as if it did not exist.
 bool MaySeeCase(Exchange& exchange, CaseStore& store, const std::string& case_id, Caller* caller);
 
-// Identifies the caller, staff or challenger; answers 401 itself and returns false for nobody.
-bool RequireCaller(Exchange& exchange, CaseStore& store, Caller* caller);
-// Identifies the caller and checks that they are staff (any account), or an administrator;
-// answers 401 (no or a bad token) or 403 (a challenger, or staff who are not administrators)
-// itself and returns false otherwise.
-bool RequireStaff(Exchange& exchange, CaseStore& store, Caller* caller);
-bool RequireAdmin(Exchange& exchange, CaseStore& store, Caller* caller);
+// Who a resource is for: anybody known (staff or a challenger), staff (any account), or
+// administrators.
+enum class Need { kCaller, kStaff, kAdmin };
+
+// The common start of a handler that is not about one case: the request's store connection and
+// the caller, checked against `need`. Answers the refusal itself and returns nullopt: 401 (no
+// or a bad token), 403 (a challenger where staff are needed, staff who are not administrators
+// where administrators are), or the store's failure (503/500).
+struct Authorized {
+  StorePool::Lease store;
+  Caller caller;
+};
+std::optional<Authorized> Authorize(Exchange& exchange, Need need);
 
 // The role of the workflow's challengers: the first role of the first event that leaves the
 // initial state (the submission).

@@ -4,6 +4,7 @@
 
 #include "http/assignment.h"
 #include "http/caller.h"
+#include "http/case_view.h"
 #include "http/deadline_json.h"
 #include "http/handlers.h"
 #include "uitdaag/engine.h"
@@ -163,19 +164,13 @@ void SubmitCase(Exchange& ex) {
 }
 
 void GetCase(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!MaySeeCase(ex, **store, ex.Param("id"), &caller)) return;
-  StatusOr<StoredCase> stored = (*store)->Load(ex.Param("id"));
-  if (!stored.ok()) return ex.Fail(stored.status());
-  const WorkflowDefinition* def = ex.state().workflows->Find(stored->snapshot.workflow_id,
-                                                             stored->snapshot.workflow_version);
-  if (def == nullptr) return ex.Fail(Status::Internal("workflow version not loaded"));
-  StatusOr<std::string> handler = (*store)->Handler(stored->snapshot.id);
+  std::optional<CaseView> view = OpenCase(ex);
+  if (!view) return;
+  const CaseSnapshot& snapshot = view->stored.snapshot;
+  StatusOr<std::string> handler = view->store->Handler(snapshot.id);
   if (!handler.ok()) return ex.Fail(handler.status());
-  ex.SetHeader("ETag", ETag(stored->snapshot.version));
-  ex.Json(200, CaseJson(ex.state(), *def, stored->snapshot, caller, *handler));
+  ex.SetHeader("ETag", ETag(snapshot.version));
+  ex.Json(200, CaseJson(ex.state(), *view->def, snapshot, view->caller, *handler));
 }
 
 void FireEvent(Exchange& ex) {

@@ -68,10 +68,9 @@ Object::Ptr WorkflowFiguresJson(const WorkflowFigures& w) {
 }  // namespace
 
 void GetFigures(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireStaff(ex, **store, &caller)) return;
+  std::optional<Authorized> request = Authorize(ex, Need::kStaff);
+  if (!request) return;
+  CaseStore& store = *request->store;
   const auto params = ReadQueryParams(ex, {"year", "workflow"});
   if (!params) return;
   std::string workflow;
@@ -84,7 +83,7 @@ void GetFigures(Exchange& ex) {
   }
   auto year_param = params->find("year");
   if (year_param == params->end()) {
-    StatusOr<std::vector<YearCount>> years = (*store)->CasesPerYear(workflow);
+    StatusOr<std::vector<YearCount>> years = store.CasesPerYear(workflow);
     if (!years.ok()) return ex.Fail(years.status());
     Object out(Poco::JSON_PRESERVE_KEY_ORDER);
     Array::Ptr list = new Array();
@@ -103,7 +102,7 @@ void GetFigures(Exchange& ex) {
     ex.Problem(422, "year: a year from 1980 to 9998", "year");
     return;
   }
-  StatusOr<YearFigures> figures = LoadYearFigures(**store, *ex.state().workflows, *year, workflow);
+  StatusOr<YearFigures> figures = LoadYearFigures(store, *ex.state().workflows, *year, workflow);
   if (!figures.ok()) return ex.Fail(figures.status());
   Object out(Poco::JSON_PRESERVE_KEY_ORDER);
   out.set("year", figures->year);

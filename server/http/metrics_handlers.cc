@@ -7,11 +7,10 @@
 namespace uitdaag::http {
 
 void GetMetrics(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireAdmin(ex, **store, &caller)) return;
-  StatusOr<StoreGauges> gauges = (*store)->Gauges();
+  std::optional<Authorized> request = Authorize(ex, Need::kAdmin);
+  if (!request) return;
+  CaseStore& store = *request->store;
+  StatusOr<StoreGauges> gauges = store.Gauges();
   if (!gauges.ok()) return ex.Fail(gauges.status());
   const RateLimiter* limit = ex.state().rate_limit.get();
   ex.Bytes(200, "text/plain; version=0.0.4; charset=utf-8",

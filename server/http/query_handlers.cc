@@ -227,18 +227,18 @@ bool ReadCaseQuery(Exchange& ex, CaseStore& store, const Caller& caller,
 }  // namespace
 
 void ListCases(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireStaff(ex, **store, &caller)) return;
+  std::optional<Authorized> request = Authorize(ex, Need::kStaff);
+  if (!request) return;
+  CaseStore& store = *request->store;
+  const Caller& caller = request->caller;
   const auto params = ReadQueryParams(ex, {"workflow", "state", "handler", "role",
                                            "deadline_before", "overdue", "limit", "cursor"});
   if (!params) return;
   CaseQuery query;
   query.limit = kDefaultPageSize;
-  if (!ReadCaseQuery(ex, **store, caller, *params, &query)) return;
+  if (!ReadCaseQuery(ex, store, caller, *params, &query)) return;
   const Date today = ex.state().clock->Now().LocalDate();
-  StatusOr<CasePage> page = QueryCases(**store, *ex.state().workflows, query, today);
+  StatusOr<CasePage> page = QueryCases(store, *ex.state().workflows, query, today);
   if (!page.ok()) return ex.Fail(page.status());
   Object out(Poco::JSON_PRESERVE_KEY_ORDER);
   Array::Ptr items = new Array();
@@ -251,10 +251,10 @@ void ListCases(Exchange& ex) {
 }
 
 void GetQueue(Exchange& ex) {
-  StatusOr<StorePool::Lease> store = ex.state().stores->Take();
-  if (!store.ok()) return ex.Fail(store.status());
-  Caller caller;
-  if (!RequireStaff(ex, **store, &caller)) return;
+  std::optional<Authorized> request = Authorize(ex, Need::kStaff);
+  if (!request) return;
+  CaseStore& store = *request->store;
+  const Caller& caller = request->caller;
   const auto params = ReadQueryParams(ex, {"limit"});
   if (!params) return;
   int limit = kDefaultPageSize;
@@ -267,7 +267,7 @@ void GetQueue(Exchange& ex) {
     limit = *n;
   }
   const Date today = ex.state().clock->Now().LocalDate();
-  StatusOr<WorkQueue> queue = LoadWorkQueue(**store, *ex.state().workflows, caller.account.roles,
+  StatusOr<WorkQueue> queue = LoadWorkQueue(store, *ex.state().workflows, caller.account.roles,
                                             caller.account.username, today, limit);
   if (!queue.ok()) return ex.Fail(queue.status());
   Object out(Poco::JSON_PRESERVE_KEY_ORDER);

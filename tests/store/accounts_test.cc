@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/fast_password.h"
 #include "support/store_fixture.h"
 #include "uitdaag/audit.h"
 #include "uitdaag/password.h"
@@ -20,14 +21,6 @@ namespace {
 
 using Fixture = StoreTestBed;
 using Rows = std::vector<std::vector<std::string>>;
-
-// Cheap hashing so the suite stays fast; the default policy is covered in password_test.cc.
-PasswordPolicy FastPolicy() {
-  PasswordPolicy policy;
-  policy.memory_kib = 1024;
-  policy.iterations = 1;
-  return policy;
-}
 
 const std::string kPassword = "lange zin als wachtwoord";
 

@@ -5,19 +5,13 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "support/fast_password.h"
 #include "support/store_fixture.h"
 #include "uitdaag/case_listing.h"
 #include "uitdaag/sweeper.h"
 
 namespace uitdaag::testing {
 namespace {
-
-PasswordPolicy FastPolicy() {
-  PasswordPolicy policy;
-  policy.memory_kib = 1024;
-  policy.iterations = 1;
-  return policy;
-}
 
 struct Bed : StoreTestBed {
   Bed() {

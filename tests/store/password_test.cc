@@ -5,16 +5,10 @@
 #include <set>
 #include <string>
 
+#include "support/fast_password.h"
+
 namespace uitdaag::testing {
 namespace {
-
-// Cheap enough to run many times; the default (OWASP) policy is checked once below.
-PasswordPolicy FastPolicy() {
-  PasswordPolicy policy;
-  policy.memory_kib = 1024;
-  policy.iterations = 1;
-  return policy;
-}
 
 const std::string kPassword = "correct horse battery staple";
 

@@ -19,33 +19,33 @@ namespace {
 constexpr size_t kSaltBytes = 16;
 constexpr uint32_t kHashBytes = 32;
 
+// Calls `read_some(buffer, wanted)` (a read(2)-like call) until `out` holds `size` bytes, from
+// `done` on, retrying after EINTR; stops at an error or end of input. Returns the bytes held.
+template <typename ReadSome>
+size_t ReadFully(unsigned char* out, size_t size, size_t done, ReadSome read_some) {
+  while (done < size) {
+    const ssize_t n = read_some(out + done, size - done);
+    if (n > 0) {
+      done += static_cast<size_t>(n);
+    } else if (!(n < 0 && errno == EINTR)) {
+      break;
+    }
+  }
+  return done;
+}
+
 // Fills `out` from getrandom(2), or /dev/urandom where the system call is missing. False when
 // neither works.
 bool FillRandom(unsigned char* out, size_t size) {
-  size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::getrandom(out + done, size - done, 0);
-    if (n > 0) {
-      done += static_cast<size_t>(n);
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else {
-      break;
-    }
-  }
+  size_t done = ReadFully(out, size, 0, [](unsigned char* buffer, size_t wanted) {
+    return ::getrandom(buffer, wanted, 0);
+  });
   if (done == size) return true;
   const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  while (done < size) {
-    const ssize_t n = ::read(fd, out + done, size - done);
-    if (n > 0) {
-      done += static_cast<size_t>(n);
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else {
-      break;
-    }
-  }
+  done = ReadFully(out, size, done, [fd](unsigned char* buffer, size_t wanted) {
+    return ::read(fd, buffer, wanted);
+  });
   ::close(fd);
   return done == size;
 }
