@@ -17,6 +17,8 @@ packages=(
   ghostscript              # optional PDF/A-2b archiving of letters
   poppler-utils            # pdftotext, pdfinfo, pdffonts, pdftoppm: the letter tests read real PDFs
   wrk curl                 # the HTTP load script and its one-second smoke test
+  nginx-light              # the front-door tests run the service behind a real reverse proxy
+  nodejs npm               # test tools pinned in package-lock.json (OpenAPI lint and validation)
 )
 
 sudo_cmd=()
@@ -34,4 +36,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
   echo "setup: all packages present"
+fi
+
+# npm packages for the tests, exactly as pinned in package-lock.json (into node_modules/).
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$root/package-lock.json" ]; then
+  echo "setup: npm ci"
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

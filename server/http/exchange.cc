@@ -42,6 +42,10 @@ std::string Exchange::Header(const std::string& name) const {
   return request_.has(name) ? request_.get(name) : std::string();
 }
 
+std::string Exchange::ClientAddress() const {
+  return request_.clientAddress().host().toString();
+}
+
 bool Exchange::ReadJsonObject(Poco::JSON::Object::Ptr* out) {
   const std::string type = request_.getContentType();
   if (type.rfind("application/json", 0) != 0) {

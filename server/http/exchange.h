@@ -28,6 +28,9 @@ class Exchange {
   const std::string& Param(const std::string& name) const;
   std::optional<std::string> Query(const std::string& name) const;
   std::string Header(const std::string& name) const;  // empty when absent
+  // The address of the client, as the throttles and limits key it: the peer's address, or behind
+  // a trusted proxy (ServiceConfig::trusted_proxies) the address that proxy forwarded.
+  std::string ClientAddress() const;
   Poco::Net::HTTPServerRequest& request() { return request_; }
   ServiceState& state() { return state_; }
 

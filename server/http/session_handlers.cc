@@ -23,7 +23,7 @@ void CreateSession(Exchange& ex) {
   }
   const int64_t now = ex.state().clock->Now().unix_seconds();
   const std::string by_user = "user:" + username;
-  const std::string by_address = "address:" + ex.request().clientAddress().host().toString();
+  const std::string by_address = "address:" + ex.ClientAddress();
   LoginThrottle& throttle = ex.state().logins;
   if (!throttle.Allowed(by_user, now) || !throttle.Allowed(by_address, now)) {
     ex.SetHeader("Retry-After", std::to_string(LoginThrottle::kWindowSeconds));
