@@ -33,6 +33,13 @@ std::optional<int64_t> VersionFromIfMatch(std::string text) {
   return std::stoll(text);
 }
 
+// The store's refusal of an Idempotency-Key already used for a different request
+// (CaseStore::FindIdempotencyKey and Commit: kInvalidArgument with the key as its subject).
+bool IsIdempotencyConflict(const Status& status, const std::string& key) {
+  return !key.empty() && status.code() == StatusCode::kInvalidArgument &&
+         status.subject() == key && status.message().rfind("idempotency key", 0) == 0;
+}
+
 StatusOr<Party> PartyFromJson(const Object::Ptr& json) {
   if (json.isNull()) return Status::InvalidArgument("applicant: required", "applicant");
   Party party;
@@ -145,7 +152,15 @@ void SubmitCase(Exchange& ex) {
   request.idempotency_key = key;
   request.applicant = *applicant;
   StatusOr<RunResult> result = runner.Submit(request);
-  if (!result.ok()) return ex.Fail(result.status());
+  if (!result.ok()) {
+    // The store names a reused key by its value; the client is told which header is at fault.
+    if (IsIdempotencyConflict(result.status(), key)) {
+      ex.Problem(422, "Idempotency-Key: already used for a different request; send a new key",
+                 "Idempotency-Key");
+      return;
+    }
+    return ex.Fail(result.status());
+  }
   // The token of the challenger's own case: a replay under the same key gets a new one (the
   // first answer may have been lost), which is as good as the first.
   StatusOr<std::string> token =

@@ -1,4 +1,5 @@
-// Health and the workflows: what a challenger's form needs and what an adopter reviews.
+// Health and the workflows: what a challenger's form needs (fields with their limits; for a
+// scoring form the assessment criteria with scale, weight and minimum) and what an adopter reviews.
 #include <Poco/JSON/Array.h>
 
 #include "http/handlers.h"
@@ -16,23 +17,51 @@ const WorkflowDefinition* FindOr404(Exchange& ex) {
   return def;
 }
 
-Object::Ptr FieldJson(const FieldDef& f) {
+// An assessment criterion as a scoring form needs it: what is weighed, the scale of a score,
+// the weight and the lowest passing score (null: none).
+Object::Ptr CriterionJson(const CriterionDef& c) {
+  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("id", c.id);
+  o->set("label", c.label);
+  o->set("description", c.description);
+  o->set("weight", c.weight);
+  Object::Ptr scale = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  scale->set("min", c.scale_min);
+  scale->set("max", c.scale_max);
+  o->set("scale", scale);
+  o->set("minimum", c.minimum ? Poco::Dynamic::Var(*c.minimum) : Poco::Dynamic::Var());
+  return o;
+}
+
+Array::Ptr CriteriaJson(const std::vector<CriterionDef>& criteria) {
+  Array::Ptr list = new Array();
+  for (const CriterionDef& c : criteria) list->add(CriterionJson(c));
+  return list;
+}
+
+// A form field with its limits; a criteria field carries the criteria it scores.
+Object::Ptr FieldJson(const FieldDef& f, const std::vector<CriterionDef>& criteria) {
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("name", f.name);
   o->set("label", f.label);
   o->set("type", FieldTypeName(f.type));
   if (f.type == FieldType::kList) o->set("item_type", FieldTypeName(f.item_type));
   o->set("required", f.required);
+  if (f.integer) o->set("integer", true);
   if (f.min) o->set("min", *f.min);
   if (f.max) o->set("max", *f.max);
+  if (f.min_date) o->set("min_date", f.min_date->ToIsoString());
+  if (f.max_date) o->set("max_date", f.max_date->ToIsoString());
   if (f.min_length) o->set("min_length", *f.min_length);
   if (f.max_length) o->set("max_length", *f.max_length);
+  if (f.min_items) o->set("min_items", *f.min_items);
   if (f.max_items) o->set("max_items", *f.max_items);
   if (!f.options.empty()) {
     Array::Ptr options = new Array();
     for (const std::string& option : f.options) options->add(option);
     o->set("options", options);
   }
+  if (f.type == FieldType::kCriteria) o->set("criteria", CriteriaJson(criteria));
   return o;
 }
 
@@ -107,6 +136,7 @@ void GetWorkflow(Exchange& ex) {
     deadlines->add(o);
   }
   body.set("deadlines", deadlines);
+  body.set("criteria", CriteriaJson(def->criteria));
   ex.Json(200, body);
 }
 
@@ -137,7 +167,7 @@ void GetWorkflowForm(Exchange& ex) {
   Array::Ptr fields = new Array();
   if (const FormDef* form = def->FindForm(event->form)) {
     body.set("form", form->name);
-    for (const FieldDef& f : form->fields) fields->add(FieldJson(f));
+    for (const FieldDef& f : form->fields) fields->add(FieldJson(f, def->criteria));
   }
   body.set("fields", fields);
   ex.Json(200, body);

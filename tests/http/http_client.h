@@ -13,6 +13,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -58,6 +59,10 @@ struct TestService {
   AtomicClock clock{At("2026-01-08T10:00")};
   std::unique_ptr<http::Service> service;
   std::vector<http::DemoAccount> accounts;
+  // When set, called with every exchange Call makes: the method, the request target (path and
+  // query) and the answer. The OpenAPI flow test records them (exchange_recorder.h).
+  std::function<void(const std::string& method, const std::string& target, const HttpResult&)>
+      on_exchange;
 
   explicit TestService(http::ServiceConfig config = {}, RateLimit rate_limit = RateLimit::kOff) {
     if (rate_limit == RateLimit::kOff) config.rate_limit_per_second = 0;
@@ -110,6 +115,7 @@ struct TestService {
     result.status = static_cast<int>(response.getStatus());
     Poco::StreamCopier::copyToString(in, result.body);
     for (const auto& [name, value] : response) result.headers[name] = value;
+    if (on_exchange) on_exchange(method, path, result);
     return result;
   }
 
