@@ -351,6 +351,35 @@ TEST_CASE("openapi: every answer of a whole run matches the document",
     INFO(op.method << " " << op.pattern << ": " << r.body);
     CHECK(r.status == 401);
   }
+  // Every operation with a path parameter refuses one that cannot be decoded with 400; every
+  // one that reads a body refuses a body of another type (415) and one too large (413).
+  for (const Operation& op : ops) {
+    const size_t brace = op.pattern.find('{');
+    if (brace == std::string::npos) continue;
+    const std::string path = Concrete(op.pattern.substr(0, brace), id) + "%zz" +
+                             op.pattern.substr(op.pattern.find('}', brace) + 1);
+    HttpResult r = s.Call(op.method, Concrete(path, id), "", admin);
+    INFO(op.method << " " << path << ": " << r.body);
+    CHECK(r.status == 400);
+  }
+  for (const Operation& op : ops) {
+    if (op.method == "GET" || op.method == "DELETE") continue;
+    Headers headers = admin;
+    headers["If-Match"] = Quoted(version);
+    std::string path = Concrete(op.pattern, id);
+    if (op.pattern == "/api/cases/{id}/attachments") path += "?name=a.txt";
+    HttpResult wrong_type = s.Call(op.method, path, "<a/>", headers, "application/xml");
+    INFO(op.method << " " << path << ": " << wrong_type.body);
+    CHECK(wrong_type.status == 415);
+    const std::string large = op.pattern == "/api/cases/{id}/attachments"
+                                  ? std::string(100, 'a')
+                                  : "[" + std::string(5000, ' ') + "]";
+    HttpResult too_large = s.Call(
+        op.method, path, large, headers,
+        op.pattern == "/api/cases/{id}/attachments" ? "text/plain" : "application/json");
+    INFO(too_large.body);
+    CHECK(too_large.status == 413);
+  }
   CHECK(s.Call("DELETE", "/api/session", "", handler).status == 204);
 
   // Over the rate limit every operation but /health answers 429 with Retry-After.
