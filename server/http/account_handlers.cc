@@ -8,6 +8,7 @@
 #include "http/caller.h"
 #include "http/handlers.h"
 #include "http/json_fields.h"
+#include "http/password_check.h"
 
 namespace uitdaag::http {
 namespace {
@@ -155,19 +156,9 @@ void UpdateAccount(Exchange& ex) {
                  "current_password");
       return;
     }
-    // Throttled like a login: a stolen session must not become a way to guess the password.
-    const int64_t seconds = ex.state().clock->Now().unix_seconds();
-    LoginThrottle& throttle = ex.state().logins;
-    if (!throttle.Allowed("user:" + username, seconds)) {
-      ex.SetHeader("Retry-After", std::to_string(LoginThrottle::kWindowSeconds));
-      ex.Problem(429, "too many wrong passwords; try again later");
-      return;
-    }
-    StatusOr<Account> checked = store.CheckLogin(username, *current);
-    if (!checked.ok()) {
-      if (checked.status().code() != StatusCode::kPermissionDenied) return ex.Fail(checked.status());
-      throttle.Failed("user:" + username, seconds);
-      ex.Problem(403, "current_password: wrong password", "current_password");
+    // Throttled like a login: a stolen session must not become a way to guess the password,
+    // nor a way to lock the account's owner out.
+    if (!CheckPasswordThrottled(ex, store, username, *current, PasswordPurpose::kPasswordChange)) {
       return;
     }
   }

@@ -7,6 +7,7 @@
 #include "http/case_view.h"
 #include "http/deadline_json.h"
 #include "http/handlers.h"
+#include "http/json_fields.h"
 #include "uitdaag/engine.h"
 #include "uitdaag/letter_format.h"
 
@@ -40,18 +41,14 @@ bool IsIdempotencyConflict(const Status& status, const std::string& key) {
          status.subject() == key && status.message().rfind("idempotency key", 0) == 0;
 }
 
+// The applicant, strictly: every field text, none unknown ("applicant.fax" is refused, as an
+// unknown data field is), each checked by ValidateParty.
 StatusOr<Party> PartyFromJson(const Object::Ptr& json) {
   if (json.isNull()) return Status::InvalidArgument("applicant: required", "applicant");
+  JsonFields fields(*json, "applicant.");
   Party party;
-  for (const PartyField& f : kPartyFields) {
-    if (!json->has(f.key)) continue;
-    const Poco::Dynamic::Var value = json->get(f.key);
-    if (!value.isString()) {
-      return Status::InvalidArgument(std::string("applicant.") + f.key + ": must be text",
-                                     std::string("applicant.") + f.key);
-    }
-    party.*f.member = value.extract<std::string>();
-  }
+  for (const PartyField& f : kPartyFields) party.*f.member = fields.String(f.key).value_or("");
+  UITDAAG_RETURN_IF_ERROR(fields.Finish());
   Status valid = ValidateParty(party);
   if (!valid.ok()) {
     return Status::InvalidArgument("applicant." + valid.message(), "applicant." + valid.subject());

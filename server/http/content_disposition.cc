@@ -1,46 +1,28 @@
 #include "http/content_disposition.h"
 
 #include <cstdint>
+#include <optional>
+
+#include "uitdaag/utf8.h"
 
 namespace uitdaag::http {
 namespace {
 
 constexpr size_t kMaxNameBytes = 255;
 
-// The code point at s[i] and its length in bytes; 0xFFFFFFFF for an invalid sequence (then
-// one byte is consumed).
+// The code point at s[i] and its length in bytes; kInvalid for an invalid sequence (then one
+// byte is consumed).
+constexpr uint32_t kInvalid = 0xFFFFFFFF;
 uint32_t Decode(std::string_view s, size_t i, size_t* length) {
-  constexpr uint32_t kInvalid = 0xFFFFFFFF;
-  const auto lead = static_cast<unsigned char>(s[i]);
-  *length = 1;
-  if (lead < 0x80) return lead;
-  size_t extra = 0;
-  uint32_t cp = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    extra = 1, cp = lead & 0x1Fu;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2, cp = lead & 0x0Fu;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3, cp = lead & 0x07u;
-  } else {
-    return kInvalid;
-  }
-  if (i + extra >= s.size()) return kInvalid;
-  for (size_t k = 1; k <= extra; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return kInvalid;
-    cp = (cp << 6) | (c & 0x3Fu);
-  }
-  constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kInvalid;
-  *length = extra + 1;
-  return cp;
+  size_t next = i;
+  const std::optional<char32_t> cp = NextCodePoint(s, &next);
+  *length = cp ? next - i : 1;
+  return cp ? static_cast<uint32_t>(*cp) : kInvalid;
 }
 
 bool Unsafe(uint32_t cp) {
-  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == '/' || cp == '\\' ||
-         cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFFFFFF;
+  return cp == kInvalid || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == '/' ||
+         cp == '\\' || IsInvisibleOrDirectional(static_cast<char32_t>(cp));
 }
 
 bool IsAttrChar(unsigned char c) {  // RFC 5987 attr-char

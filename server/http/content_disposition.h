@@ -7,9 +7,10 @@
 //
 // The quoted `filename` is an ASCII fallback: every byte outside printable ASCII, and '"', '\\',
 // '/', ':' and '%', becomes '_'. The RFC 5987 `filename*` (percent-encoded UTF-8) is added when
-// the fallback differs from the name. Control characters, path separators and bidirectional
-// formatting characters are replaced by '_' in both (a defence for names stored by other means
-// than the upload check); leading dots are dropped; an empty result becomes "document".
+// the fallback differs from the name. Control characters, path separators and invisible or
+// direction-changing characters (IsInvisibleOrDirectional, uitdaag/utf8.h) are replaced by '_'
+// in both (a defence for names stored by other means than the upload check); leading dots are
+// dropped; an empty result becomes "document".
 //
 // Thread safety: reentrant.
 #pragma once

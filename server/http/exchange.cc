@@ -1,7 +1,6 @@
 #include "http/exchange.h"
 
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
@@ -11,6 +10,7 @@
 
 #include "http/content_disposition.h"
 #include "http/problem.h"
+#include "http/strict_json.h"
 
 namespace uitdaag::http {
 
@@ -68,19 +68,23 @@ bool Exchange::ReadJsonObject(Poco::JSON::Object::Ptr* out) {
       return false;
     }
   }
-  try {
-    Poco::JSON::Parser parser;
-    Poco::Dynamic::Var parsed = parser.parse(body);
-    if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) {
-      Problem(400, "the body must be a JSON object");
-      return false;
+  // Strictly (strict_json.h): text that is not JSON is 400; a duplicate key or a number that
+  // would not be kept as written is 422 naming its path.
+  StatusOr<Poco::Dynamic::Var> parsed = ReadStrictJson(body);
+  if (!parsed.ok()) {
+    if (parsed.status().subject().empty()) {
+      Problem(400, "the body is " + parsed.status().message());
+    } else {
+      Fail(parsed.status());
     }
-    *out = parsed.extract<Poco::JSON::Object::Ptr>();
-    return true;
-  } catch (const std::exception&) {
-    Problem(400, "the body is not valid JSON");
     return false;
   }
+  if (parsed->type() != typeid(Poco::JSON::Object::Ptr)) {
+    Problem(400, "the body must be a JSON object");
+    return false;
+  }
+  *out = parsed->extract<Poco::JSON::Object::Ptr>();
+  return true;
 }
 
 void Exchange::Json(int status, const Poco::JSON::Object& body) {

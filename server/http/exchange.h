@@ -34,8 +34,9 @@ class Exchange {
   Poco::Net::HTTPServerRequest& request() { return request_; }
   ServiceState& state() { return state_; }
 
-  // The body as a JSON object. On failure answers 413 (too large), 415 (not JSON) or 400
-  // (malformed) and returns false.
+  // The body as a JSON object, read strictly (strict_json.h). On failure answers 413 (too
+  // large), 415 (not JSON), 400 (malformed, nested too deep, not an object) or 422 naming the
+  // path (a key given twice, a number that would not be kept as written) and returns false.
   bool ReadJsonObject(Poco::JSON::Object::Ptr* out);
 
   void Json(int status, const Poco::JSON::Object& body);

@@ -11,7 +11,8 @@ std::optional<Poco::Dynamic::Var> JsonFields::Get(const std::string& name) {
 }
 
 void JsonFields::Wrong(const std::string& name, const std::string& expected) {
-  if (error_.ok()) error_ = Status::InvalidArgument(name + ": must be " + expected, name);
+  const std::string path = prefix_ + name;
+  if (error_.ok()) error_ = Status::InvalidArgument(path + ": must be " + expected, path);
 }
 
 std::optional<std::string> JsonFields::String(const std::string& name) {
@@ -75,7 +76,8 @@ Status JsonFields::Finish() const {
     if (asked_.count(name) == 0) {
       std::string known;
       for (const std::string& a : asked_) known += (known.empty() ? "" : ", ") + a;
-      return Status::InvalidArgument(name + ": unknown field (known: " + known + ")", name);
+      return Status::InvalidArgument(prefix_ + name + ": unknown field (known: " + known + ")",
+                                     prefix_ + name);
     }
   }
   return Status::Ok();

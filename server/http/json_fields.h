@@ -2,7 +2,8 @@
 // the field's value, or nullopt when it is absent (or null); a field of the wrong type is
 // remembered as an error. Finish() returns the first error, or — when every field was of the
 // right type — kInvalidArgument for a field nobody asked for (a misspelt "disabeld" must not be
-// silently ignored). Errors name the field, so the problem answer carries it.
+// silently ignored). Errors name the field, so the problem answer carries it; for an object
+// nested in the body, a prefix makes that name its path ("applicant." gives "applicant.fax").
 //
 // Thread safety: one per request.
 #pragma once
@@ -20,7 +21,8 @@ namespace uitdaag::http {
 
 class JsonFields {
  public:
-  explicit JsonFields(const Poco::JSON::Object& object) : object_(object) {}
+  explicit JsonFields(const Poco::JSON::Object& object, std::string prefix = {})
+      : object_(object), prefix_(std::move(prefix)) {}
 
   std::optional<std::string> String(const std::string& name);
   std::optional<bool> Bool(const std::string& name);
@@ -35,6 +37,7 @@ class JsonFields {
   void Wrong(const std::string& name, const std::string& expected);
 
   const Poco::JSON::Object& object_;
+  const std::string prefix_;  // before every field name in errors
   std::set<std::string> asked_;
   Status error_ = Status::Ok();
 };

@@ -153,6 +153,21 @@ std::string Metrics::Exposition(const StoreGauges& store, size_t rate_limited_cl
          "Letters the background worker rendered and stored.");
   Sample(out, "uitdaag_worker_letters_delivered_total", "", std::to_string(Load(letters_)));
 
+  const auto per_purpose = [&out](const char* name, const PerPurpose& counters) {
+    Sample(out, name, "purpose=\"login\"", std::to_string(Load(counters[0])));
+    Sample(out, name, "purpose=\"password_change\"", std::to_string(Load(counters[1])));
+  };
+  Family(out, "uitdaag_login_failures_total", "counter",
+         "Wrong passwords (unknown or disabled accounts too), by what the password was for.");
+  per_purpose("uitdaag_login_failures_total", login_failures_);
+  Family(out, "uitdaag_login_refusals_total", "counter",
+         "Password checks the login throttle refused (429) for their user name and address or "
+         "their address.");
+  per_purpose("uitdaag_login_refusals_total", login_refusals_);
+  Family(out, "uitdaag_login_delayed_total", "counter",
+         "Answers to a wrong password the login throttle delayed (a user name failing often).");
+  per_purpose("uitdaag_login_delayed_total", login_delays_);
+
   Family(out, "uitdaag_uptime_seconds", "gauge", "Seconds since the service started.");
   const auto up = std::chrono::steady_clock::now() - started_;
   Sample(out, "uitdaag_uptime_seconds", "",

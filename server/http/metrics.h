@@ -6,6 +6,8 @@
 //     are one series, route="unmatched";
 //   - every 429 answer (the request rate limit and the login throttle);
 //   - the worker's sweeps and the letters it delivered;
+//   - the login throttle (password_check.h): wrong passwords, attempts it refused and wrong
+//     passwords whose answer it delayed, by what the password was for;
 //   - the uptime (monotonic clock).
 // The database counts (cases per workflow and state, outbox items pending and failed) and the
 // rate limiter's tracked clients are read at each scrape and handed to Exposition().
@@ -28,6 +30,9 @@
 #include "uitdaag/store.h"
 
 namespace uitdaag::http {
+
+// What a throttled password check was for (password_check.h); the label of the login metrics.
+enum class PasswordPurpose { kLogin, kPasswordChange };
 
 // The requests of one route.
 class RouteSeries {
@@ -70,6 +75,12 @@ class Metrics {
     if (count > 0) letters_.fetch_add(static_cast<uint64_t>(count), std::memory_order_relaxed);
   }
 
+  // The login throttle: a wrong password, an attempt refused before its password was checked,
+  // a wrong password's answer that waited.
+  void LoginFailed(PasswordPurpose purpose) { Add(login_failures_, purpose); }
+  void LoginRefused(PasswordPurpose purpose) { Add(login_refusals_, purpose); }
+  void LoginDelayed(PasswordPurpose purpose) { Add(login_delays_, purpose); }
+
   // Everything in the text exposition format, with the database's counts and the number of
   // client addresses the rate limiter tracks.
   std::string Exposition(const StoreGauges& store, size_t rate_limited_clients) const;
@@ -84,6 +95,13 @@ class Metrics {
   std::atomic<uint64_t> responses_429_{0};
   std::atomic<uint64_t> sweeps_{0};
   std::atomic<uint64_t> letters_{0};
+  using PerPurpose = std::array<std::atomic<uint64_t>, 2>;  // indexed by PasswordPurpose
+  PerPurpose login_failures_{};
+  PerPurpose login_refusals_{};
+  PerPurpose login_delays_{};
+  static void Add(PerPurpose& counters, PasswordPurpose purpose) {
+    counters[static_cast<size_t>(purpose)].fetch_add(1, std::memory_order_relaxed);
+  }
 };
 
 }  // namespace uitdaag::http

@@ -1,10 +1,12 @@
 // Logging in and out. A session is a random token, stored only as its SHA-256; it comes back as
 // an HttpOnly, SameSite=Strict cookie for browsers and in the body for integrations (bearer).
-// Failed logins are throttled per user name and per client address.
+// Failed logins are throttled (password_check.h): refused per user name and address and per
+// address, delayed per user name, never refused for a user name alone.
 #include <Poco/Net/HTTPCookie.h>
 
 #include "http/caller.h"
 #include "http/handlers.h"
+#include "http/password_check.h"
 
 namespace uitdaag::http {
 
@@ -21,29 +23,11 @@ void CreateSession(Exchange& ex) {
     ex.Problem(422, "password is required (at most 1024 bytes)", "password");
     return;
   }
-  const int64_t now = ex.state().clock->Now().unix_seconds();
-  const std::string by_user = "user:" + username;
-  const std::string by_address = "address:" + ex.ClientAddress();
-  LoginThrottle& throttle = ex.state().logins;
-  if (!throttle.Allowed(by_user, now) || !throttle.Allowed(by_address, now)) {
-    ex.SetHeader("Retry-After", std::to_string(LoginThrottle::kWindowSeconds));
-    ex.Problem(429, "too many failed logins; try again later");
-    return;
-  }
   StatusOr<StorePool::Lease> store = ex.state().stores->Take();
   if (!store.ok()) return ex.Fail(store.status());
-  StatusOr<Account> account = (*store)->CheckLogin(username, password);
-  if (!account.ok()) {
-    if (account.status().code() == StatusCode::kPermissionDenied) {
-      throttle.Failed(by_user, now);
-      throttle.Failed(by_address, now);
-      ex.Problem(401, account.status().message());
-    } else {
-      ex.Fail(account.status());
-    }
-    return;
-  }
-  throttle.Succeeded(by_user);
+  std::optional<Account> account =
+      CheckPasswordThrottled(ex, **store, username, password, PasswordPurpose::kLogin);
+  if (!account) return;
   const int64_t ttl = ex.state().config.session_ttl_seconds;
   StatusOr<std::string> token =
       (*store)->CreateSession(account->username, "session", ex.state().clock->Now(), ttl);

@@ -107,26 +107,6 @@ Status CheckText(std::string_view content) {
   return Status::Ok();
 }
 
-// Decodes the code point at s[*i] and advances *i. REQUIRES: s is valid UTF-8.
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  const auto lead = static_cast<unsigned char>(s[*i]);
-  size_t extra = lead < 0x80 ? 0 : lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
-  uint32_t cp = extra == 0   ? lead
-                : extra == 1 ? (lead & 0x1Fu)
-                : extra == 2 ? (lead & 0x0Fu)
-                             : (lead & 0x07u);
-  for (size_t k = 1; k <= extra; ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3Fu);
-  }
-  *i += extra + 1;
-  return cp;
-}
-
-bool IsBidiControl(uint32_t cp) {
-  return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
-}
-
 Status NameError(const std::string& rule) {
   return Status::InvalidArgument("name: " + rule, "name");
 }
@@ -197,22 +177,15 @@ Status CheckUploadName(std::string_view name) {
     return NameError("at most " + std::to_string(kMaxUploadNameBytes) + " bytes, not " +
                      std::to_string(name.size()));
   }
-  if (!Utf8Length(name)) return NameError("not valid UTF-8");
+  // Control, invisible and direction-changing characters (they disguise an extension).
+  if (Status plain = CheckPlainText("name", name, TextLines::kOneLine); !plain.ok()) return plain;
   if (name.front() == '.') return NameError("must not start with '.'");
   if (name.front() == ' ' || name.back() == ' ' || name.back() == '.') {
     return NameError("must not start with a space or end with a space or '.'");
   }
-  for (size_t i = 0; i < name.size();) {
-    const uint32_t cp = NextCodePoint(name, &i);
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-      return NameError("must not contain control characters");
-    }
-    if (cp == '/' || cp == '\\' || cp == ':') {
-      return NameError("must not contain '/', '\\' or ':' (a name, not a path)");
-    }
-    if (IsBidiControl(cp)) {
-      return NameError("must not contain bidirectional formatting characters");
-    }
+  // ASCII bytes never occur inside a UTF-8 sequence, so the bytes tell.
+  if (name.find_first_of("/\\:") != std::string_view::npos) {
+    return NameError("must not contain '/', '\\' or ':' (a name, not a path)");
   }
   return Status::Ok();
 }

@@ -17,10 +17,10 @@
 //                                                    "word/" entries (OOXML)
 // Anything else (HTML, SVG, scripts, archives, executables) is refused.
 //
-// File names: 1 to 200 bytes of valid UTF-8 with no control characters (C0, DEL, C1), no
-// bidirectional formatting characters (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069: they
-// disguise an extension), no '/', '\\' or ':', not starting with '.' or a space and not ending
-// with a space or '.'. A bad name is refused, never rewritten.
+// File names: 1 to 200 bytes of one-line plain text (CheckPlainText, uitdaag/utf8.h: valid
+// UTF-8 with no control characters (C0, DEL, C1) and no invisible or direction-changing
+// characters, which disguise an extension), no '/', '\\' or ':', not starting with '.' or a
+// space and not ending with a space or '.'. A bad name is refused, never rewritten.
 //
 // Thread safety: reentrant.
 #pragma once

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace uitdaag {
 namespace {
@@ -167,6 +168,43 @@ TEST_CASE("Text that is not valid UTF-8 is rejected", "[form][text]") {
     CHECK(Mentions(s, "UTF-8"));
   }
   CHECK(Valid(f, Text("\xF0\x9F\x98\x80 \xE2\x82\xAC")).type() == ValueType::kText);  // emoji, euro
+}
+
+TEST_CASE("Text that hides, reorders or breaks what it shows is rejected, naming the character",
+          "[form][text]") {
+  const FieldDef f = Field("omschrijving", FieldType::kText);
+  const std::pair<const char*, const char*> kBad[] = {
+      {"rapport \xE2\x80\xAE" "fdp.exe", "an invisible or direction-changing character (U+202E)"},
+      {"a\xE2\x81\xA6" "b", "an invisible or direction-changing character (U+2066)"},
+      {"a\xE2\x80\x8F" "b", "an invisible or direction-changing character (U+200F)"},
+      {"a\xD8\x9C" "b", "an invisible or direction-changing character (U+061C)"},
+      {"a\xE2\x80\x8B" "b", "an invisible or direction-changing character (U+200B)"},
+      {"a\xE2\x80\x8D" "b", "an invisible or direction-changing character (U+200D)"},
+      {"a\xE2\x81\xA0" "b", "an invisible or direction-changing character (U+2060)"},
+      {"\xEF\xBB\xBF" "tekst", "an invisible or direction-changing character (U+FEFF)"},
+      {"a\xF3\xA0\x80\x81" "b", "an invisible or direction-changing character (U+E0001)"},
+      {"a\xE2\x80\xA8" "b", "a line or paragraph separator (U+2028)"},
+      {"a\xE2\x80\xA9" "b", "a line or paragraph separator (U+2029)"},
+      {"bel\x07", "a control character (U+0007)"},
+      {"escape\x1B[31m", "a control character (U+001B)"},
+      {"del\x7F", "a control character (U+007F)"},
+      {"c1\xC2\x85", "a control character (U+0085)"},
+      {"alleen\rCR", "a control character (U+000D)"},
+  };
+  for (const auto& [bad, what] : kBad) {
+    INFO(bad);
+    const Status s = Invalid(f, Text(bad));
+    CHECK(s.subject() == "omschrijving");
+    CHECK(s.message() == std::string("omschrijving: contains ") + what);
+  }
+  // A multi-line text keeps its line breaks (LF, or CR LF as a browser sends them) and tabs.
+  const std::string lines = "regel 1\nregel 2\r\nmet\ttab";
+  CHECK(Valid(f, Text(lines)).as_text() == lines);
+  // So is every item of a list of texts.
+  FieldDef list = Field("punten", FieldType::kList);
+  list.item_type = FieldType::kText;
+  CHECK(Invalid(list, Value::List({Text("goed"), Text("\xE2\x80\xAE" "kwaad")})).message() ==
+        "punten[1]: contains an invisible or direction-changing character (U+202E)");
 }
 
 // --- Number -----------------------------------------------------------------------------------

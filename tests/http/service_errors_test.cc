@@ -166,13 +166,14 @@ TEST_CASE("http: failed logins are throttled; sessions end at logout", "[http][s
     ExpectProblem(s.Call("POST", "/api/session", R"({"username": "behandelaar", "password": "fout-fout-fout"})"),
                   401, "unknown user or wrong password");
   }
-  // Even the right password is refused now, and so is any login from the same address.
+  // Even the right password is refused now from this address; others may log in from it (the
+  // address has not reached its own limit), and behandelaar from elsewhere (login_attempts_test).
   ExpectProblem(s.Call("POST", "/api/session", "{\"username\": \"behandelaar\", \"password\": \"" +
                                                    s.Password("behandelaar") + "\"}"),
                 429, "too many failed logins");
-  ExpectProblem(s.Call("POST", "/api/session", "{\"username\": \"teamleider\", \"password\": \"" +
-                                                   s.Password("teamleider") + "\"}"),
-                429, "too many failed logins");
+  CHECK(s.Call("POST", "/api/session", "{\"username\": \"teamleider\", \"password\": \"" +
+                                           s.Password("teamleider") + "\"}")
+            .status == 201);
 }
 
 TEST_CASE("http: a session ends at logout and when it expires", "[http][security]") {

@@ -132,6 +132,10 @@ TEST_CASE("upload policy: file names are checked, never rewritten", "[documents]
                                                          "\xC0\xAF.pdf",
                                                          "rapport\xE2\x80\xAE"
                                                          "fdp.exe",
+                                                         "regel\xE2\x80\xA8scheiding.pdf",
+                                                         "nul\xE2\x80\x8B" "breedte.pdf",
+                                                         "\xEF\xBB\xBF" "bom.pdf",
+                                                         "arabisch\xD8\x9Cteken.pdf",
                                                          " spatie.pdf",
                                                          "spatie.pdf ",
                                                          "punt."}) {
@@ -141,6 +145,19 @@ TEST_CASE("upload policy: file names are checked, never rewritten", "[documents]
     CHECK(s.subject() == "name");
     CHECK_THAT(s.message(), Catch::StartsWith("name: "));
   }
+}
+
+TEST_CASE("upload policy: a file name's hidden character is named in the refusal",
+          "[documents]") {
+  CHECK(CheckUploadName("rapport\xE2\x80\xAE" "fdp.exe").message() ==
+        "name: contains an invisible or direction-changing character (U+202E)");
+  CHECK(CheckUploadName("a\xE2\x80\xA9.pdf").message() ==
+        "name: contains a line or paragraph separator (U+2029)");
+  CHECK(CheckUploadName("tab\tstop.pdf").message() ==
+        "name: contains a control character (U+0009)");
+  CHECK(CheckUploadName("regel\nbreuk.pdf").message() ==
+        "name: must be one line (it contains U+000A)");
+  CHECK(CheckUploadName("caf\xE9.pdf").message() == "name: is not valid UTF-8 text");
 }
 
 TEST_CASE("downloads: Content-Disposition is an attachment with a header-safe name",
@@ -162,6 +179,9 @@ TEST_CASE("downloads: Content-Disposition is an attachment with a header-safe na
   CHECK(AttachmentDisposition("caf\xE9.txt") == "attachment; filename=\"caf_.txt\"");
   CHECK(AttachmentDisposition("x\xE2\x80\xAE"
                               "fdp.exe") == "attachment; filename=\"x_fdp.exe\"");
+  // So do the invisible characters the upload check refuses (a name stored by other means).
+  CHECK(AttachmentDisposition("a\xE2\x80\x8B" "b\xE2\x80\xA8" "c.pdf") ==
+        "attachment; filename=\"a_b_c.pdf\"");
   CHECK(AttachmentDisposition("100%.txt") ==
         "attachment; filename=\"100_.txt\"; filename*=UTF-8''100%25.txt");
 }

@@ -21,9 +21,11 @@
 // "YYYY-MM-DD"; bool accepts a bool or "true"/"false". Unknown fields are rejected.
 // As implemented: null and "" both count as absent (a web form sends "" for an empty input);
 // spaces around a numeric, money, date or bool text are ignored; text must be valid UTF-8 and its
-// length counts code points; a list item's subject is "field[i]", i counting from 0; a criteria
-// field yields {criterion-id: {score: number, reason: text}}. A definition the loader should have
-// rejected (a choice without options, a list of lists or of criteria) is kInternal.
+// length counts code points; text (and a criterion's reason) may hold line breaks and tabs but no
+// other control character and nothing invisible or direction-changing (CheckPlainText, utf8.h);
+// a list item's subject is "field[i]", i counting from 0; a criteria field yields
+// {criterion-id: {score: number, reason: text}}. A definition the loader should have rejected
+// (a choice without options, a list of lists or of criteria) is kInternal.
 //
 // Thread safety: pure functions over values.
 #pragma once

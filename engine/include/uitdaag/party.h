@@ -41,8 +41,10 @@ inline constexpr PartyField kPartyFields[] = {
 enum class PartyRole { kApplicant, kHandler };
 const char* PartyRoleName(PartyRole role);  // "applicant", "handler"
 
-// Each text at most kMaxPartyField bytes of valid UTF-8 without control characters (line
-// breaks included); `name` is required. kInvalidArgument naming the field otherwise.
+// Each text at most kMaxPartyField bytes of one-line plain text (CheckPlainText, utf8.h: valid
+// UTF-8 without control characters, line breaks included, and without invisible or
+// direction-changing characters); `name` is required. kInvalidArgument naming the field
+// otherwise, with CheckPlainText's words for the text's fault.
 inline constexpr size_t kMaxPartyField = 200;
 Status ValidateParty(const Party& party);
 

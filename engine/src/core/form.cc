@@ -77,8 +77,10 @@ StatusOr<Value> ValidateText(const FieldDef& f, const std::string& subject, cons
   if (raw.type() != ValueType::kText) {
     return FieldError(subject, std::string("must be text, got ") + ValueTypeName(raw.type()));
   }
+  if (Status plain = CheckPlainText(subject, raw.as_text(), TextLines::kMultiLine); !plain.ok()) {
+    return plain;
+  }
   const std::optional<size_t> length = Utf8Length(raw.as_text());
-  if (!length.has_value()) return FieldError(subject, "is not valid UTF-8 text");
   const size_t max = static_cast<size_t>(f.max_length.value_or(kDefaultMaxLength));
   if (*length > max) {
     return FieldError(subject, "must be at most " + std::to_string(max) + " characters, got " +

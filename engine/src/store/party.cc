@@ -5,19 +5,6 @@
 #include "uitdaag/utf8.h"
 
 namespace uitdaag {
-namespace {
-
-// Valid UTF-8 without control characters (a party is printed on one line in an address block).
-bool CleanLine(std::string_view s) {
-  if (!Utf8Length(s)) return false;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 const char* PartyRoleName(PartyRole role) {
   return role == PartyRole::kApplicant ? "applicant" : "handler";
 }
@@ -31,10 +18,9 @@ Status ValidateParty(const Party& p) {
                                          std::to_string(kMaxPartyField) + " bytes",
                                      field);
     }
-    if (!CleanLine(*value)) {
-      return Status::InvalidArgument(
-          std::string(field) + ": must be one line of UTF-8 text without control characters",
-          field);
+    // One line: a party is printed on one line of an address block.
+    if (Status plain = CheckPlainText(field, *value, TextLines::kOneLine); !plain.ok()) {
+      return plain;
     }
   }
   if (p.name.empty()) return Status::InvalidArgument("name: required", "name");

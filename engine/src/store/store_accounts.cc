@@ -119,12 +119,13 @@ Status ValidKind(std::string_view kind) {
 }
 
 Status ValidLabel(std::string_view label) {
+  if (Status plain = CheckPlainText("label", label, TextLines::kOneLine); !plain.ok()) {
+    return plain;
+  }
   const std::optional<size_t> length = Utf8Length(label);
-  bool one_line = true;
-  for (const unsigned char c : label) one_line = one_line && c >= 0x20 && c != 0x7f;
-  if (!length || *length > kMaxTokenLabel || !one_line) {
+  if (!length || *length > kMaxTokenLabel) {
     return Status::InvalidArgument(
-        "label: at most " + std::to_string(kMaxTokenLabel) + " characters on one line", "label");
+        "label: at most " + std::to_string(kMaxTokenLabel) + " characters", "label");
   }
   return Status::Ok();
 }
@@ -148,17 +149,14 @@ Status ValidateAccountFields(const NewAccount& a) {
           "username: only lowercase letters a-z, digits and . _ - are allowed", "username");
     }
   }
+  if (Status plain = CheckPlainText("display_name", a.display_name, TextLines::kOneLine);
+      !plain.ok()) {
+    return plain;
+  }
   const std::optional<size_t> length = Utf8Length(a.display_name);
-  if (!length) return Status::InvalidArgument("display_name: not valid UTF-8", "display_name");
-  if (*length == 0 || *length > kMaxDisplayName) {
+  if (!length || *length == 0 || *length > kMaxDisplayName) {
     return Status::InvalidArgument(
         "display_name: 1 to " + std::to_string(kMaxDisplayName) + " characters", "display_name");
-  }
-  for (const unsigned char c : a.display_name) {
-    if (c < 0x20 || c == 0x7f) {
-      return Status::InvalidArgument("display_name: must be one line without control characters",
-                                     "display_name");
-    }
   }
   if (a.roles.size() > kMaxAccountRoles) {
     return Status::InvalidArgument("roles: at most " + std::to_string(kMaxAccountRoles) + " roles",
