@@ -41,10 +41,17 @@ bool IsIdempotencyConflict(const Status& status, const std::string& key) {
          status.subject() == key && status.message().rfind("idempotency key", 0) == 0;
 }
 
-// The applicant, strictly: every field text, none unknown ("applicant.fax" is refused, as an
-// unknown data field is), each checked by ValidateParty.
-StatusOr<Party> PartyFromJson(const Object::Ptr& json) {
-  if (json.isNull()) return Status::InvalidArgument("applicant: required", "applicant");
+// The body's applicant, strictly: an object whose fields are all text, none unknown
+// ("applicant.fax" is refused, as an unknown data field is), each checked by ValidateParty.
+StatusOr<Party> PartyFromJson(const Object& body) {
+  if (!body.has("applicant") || body.isNull("applicant")) {
+    return Status::InvalidArgument("applicant: required", "applicant");
+  }
+  const Object::Ptr json = body.getObject("applicant");
+  if (json.isNull()) {
+    return Status::InvalidArgument("applicant: must be an object (name, address, city, ...)",
+                                   "applicant");
+  }
   JsonFields fields(*json, "applicant.");
   Party party;
   for (const PartyField& f : kPartyFields) party.*f.member = fields.String(f.key).value_or("");
@@ -115,7 +122,7 @@ void SubmitCase(Exchange& ex) {
     ex.Problem(422, "workflow: no workflow '" + workflow_id + "'", "workflow");
     return;
   }
-  StatusOr<Party> applicant = PartyFromJson(body->getObject("applicant"));
+  StatusOr<Party> applicant = PartyFromJson(*body);
   if (!applicant.ok()) return ex.Fail(applicant.status());
   const std::string key = ex.Header("Idempotency-Key");
   if (key.size() > kMaxIdempotencyKey) {

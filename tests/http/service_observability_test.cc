@@ -1,15 +1,13 @@
 // Over real HTTP on 127.0.0.1: the request rate limit (429 with Retry-After, per client address,
 // /health exempt), GET /metrics (what it counts, its text format, who may read it), the request
 // log line, and the configuration keys behind them.
-#include <Poco/Channel.h>
-#include <Poco/Logger.h>
 #include <Poco/Net/StreamSocket.h>
 
 #include <fstream>
-#include <mutex>
 #include <regex>
 
 #include "http/http_client.h"
+#include "http/log_capture.h"
 #include "http/service_config_file.h"
 
 namespace uitdaag::testing {
@@ -180,38 +178,6 @@ TEST_CASE("http: /metrics is for administrators, by session or API token",
   CHECK(s.Call("GET", "/metrics", "", {{"Authorization", "Bearer " + *handler}}).status == 403);
   CHECK(s.Call("GET", "/metrics", "", {{"Authorization", "Bearer not-a-token"}}).status == 401);
 }
-
-// What is logged to "uitdaag.http" at level information while a LogCapture lives.
-class CapturingChannel : public Poco::Channel {
- public:
-  void log(const Poco::Message& message) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    lines_.push_back(message.getText());
-  }
-  std::vector<std::string> Lines() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return lines_;
-  }
-
- private:
-  std::mutex mu_;
-  std::vector<std::string> lines_;
-};
-
-struct LogCapture {
-  Poco::Logger& logger = Poco::Logger::get("uitdaag.http");
-  Poco::AutoPtr<CapturingChannel> channel{new CapturingChannel()};
-  const int level = logger.getLevel();
-  const Poco::Channel::Ptr previous = logger.getChannel();
-  LogCapture() {
-    logger.setChannel(Poco::Channel::Ptr(channel.get(), /*shared=*/true));
-    logger.setLevel(Poco::Message::PRIO_INFORMATION);
-  }
-  ~LogCapture() {
-    logger.setChannel(previous);
-    logger.setLevel(level);
-  }
-};
 
 TEST_CASE("http: one key=value log line per request, without the query string", "[http][log]") {
   TestService s;

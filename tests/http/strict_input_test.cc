@@ -96,6 +96,9 @@ TEST_CASE("http: unknown applicant fields are refused like unknown data fields",
   ExpectProblem(
       s.Call("POST", "/api/cases", Submission(R"("city": "Voorbeeldstad"})", R"("city": 1234})")),
       422, "applicant.city: must be text", "applicant.city");
+  ExpectProblem(s.Call("POST", "/api/cases",
+                       R"({"workflow": "uitdaagrecht", "applicant": "Stichting Groen Doet"})"),
+                422, "applicant: must be an object", "applicant");
   CHECK(DumpDatabase(s.dir.File("cases.db")) == before);
 }
 
