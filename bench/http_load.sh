@@ -3,8 +3,8 @@
 # server with the same HTTPServer settings, in one run on 127.0.0.1.
 #
 #   bash bench/http_load.sh --uitdaag PATH --trivial PATH [--seconds S] [--connections N]
-#                           [--threads N] [--cases N] [--timeout S] [--log-level L] [--keep-work]
-#                           [--smoke]
+#                           [--threads N] [--cases N] [--timeout S] [--log-level L]
+#                           [--drain-timeout S] [--keep-work] [--smoke]
 #
 # Builds nothing: it runs the binaries it is given (`bash bench/run.sh http` builds them first).
 # In a temporary directory it starts `uitdaag serve` on a free loopback port with a fresh
@@ -15,6 +15,10 @@
 #   submissions  POST /api/cases, each with a new Idempotency-Key
 #   trivial      the reads' requests against uitdaag_trivial_http (a fixed 200 JSON answer)
 # and prints requests/s, p50 and p99 latency and the errors of each, and the ratio reads/trivial.
+# After the submissions it reads the letters still pending (/health, "letters_pending") and polls
+# until none is (at most --drain-timeout seconds, default 300): the time that took and the letters
+# per second the worker stored meanwhile (/metrics) are printed too; letters still pending then
+# fail the run.
 # Any non-2xx answer or socket error fails the run (exit 1); so does a service that counted a
 # non-2xx answer on the measured routes in its own /metrics. Exit 77: wrk or curl is missing
 # (only with --smoke, which the test suite uses: 1 s runs, 2 connections, 5 cases).
@@ -25,6 +29,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lua_dir="$root/bench/http_load"
 uitdaag="" trivial="" seconds=10 connections=8 threads=2 cases=200 timeout=5 keep_work=no smoke=no
+drain_timeout=300
 log_level=information  # the service's default: one log line per request
 
 usage() {
@@ -41,6 +46,7 @@ while [ "$#" -gt 0 ]; do
     --cases) cases="${2:?}"; shift ;;
     --timeout) timeout="${2:?}"; shift ;;
     --log-level) log_level="${2:?}"; shift ;;
+    --drain-timeout) drain_timeout="${2:?}"; shift ;;
     --keep-work) keep_work=yes ;;
     --smoke) smoke=yes seconds=1 connections=2 threads=1 cases=5 timeout=10 ;;
     -h|--help) usage 0 ;;
@@ -48,13 +54,14 @@ while [ "$#" -gt 0 ]; do
   esac
   shift
 done
-for n in "$seconds" "$connections" "$threads" "$cases" "$timeout"; do
+for n in "$seconds" "$connections" "$threads" "$cases" "$timeout" "$drain_timeout"; do
   case "$n" in ''|*[!0-9]*) echo "http_load: counts and durations are whole numbers" >&2; exit 1 ;; esac
 done
 if [ "$seconds" -lt 1 ] || [ "$seconds" -gt 300 ] || [ "$cases" -lt 1 ] || [ "$cases" -gt 5000 ] ||
-   [ "$threads" -lt 1 ] || [ "$connections" -lt "$threads" ] || [ "$connections" -gt 1000 ]; then
+   [ "$threads" -lt 1 ] || [ "$connections" -lt "$threads" ] || [ "$connections" -gt 1000 ] ||
+   [ "$drain_timeout" -lt 1 ] || [ "$drain_timeout" -gt 3600 ]; then
   echo "http_load: --seconds 1..300, --cases 1..5000, --threads >= 1, --connections" \
-       "from --threads to 1000" >&2
+       "from --threads to 1000, --drain-timeout 1..3600" >&2
   exit 1
 fi
 
@@ -111,7 +118,7 @@ fail() { log "error: $*"; exit 1; }
 # `timeout` ends it even if this script is killed without running its trap.
 start_server() {
   local name=$1; shift
-  timeout --preserve-status $((3 * seconds + 600)) "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  timeout --preserve-status $((3 * seconds + drain_timeout + 600)) "$@" >"$work/$name.out" 2>"$work/$name.err" &
   server_pid=$! server_name=$name
   port=""
   for _ in $(seq 1 300); do
@@ -142,6 +149,14 @@ metric() {  # metric SERIES: its value in a fresh scrape (0 when absent)
   scrape="$(http GET /metrics -H "Authorization: Bearer $admin_token")"
   [ "$(tail -n1 <<<"$scrape")" = 200 ] || fail "GET /metrics: $scrape"
   awk -v s="$1" '$1 == s { v = $2 } END { print v + 0 }' <<<"$scrape"
+}
+
+letters_pending() {  # the service's own count of letters waiting for the worker (GET /health)
+  local answer
+  answer="$(http GET /health)"
+  [ "$(tail -n1 <<<"$answer")" = 200 ] || fail "GET /health: $answer"
+  sed -n 's/.*"letters_pending":\([0-9][0-9]*\).*/\1/p' <<<"$answer" | head -1 | grep . ||
+    fail "GET /health has no letters_pending: $answer"
 }
 
 # Answers of a route that were not 2xx, according to the service's own metrics.
@@ -218,6 +233,23 @@ run_wrk submissions "$lua_dir/submit.lua" "$root/examples/http/aanvraag.json" "l
 [ "$(non_2xx POST /api/cases)" = 0 ] || fail "the service answered submissions with non-2xx"
 [ "$(non_2xx any unmatched)" = 0 ] || fail "the service answered unrouted requests"
 outbox_pending="$(metric 'uitdaag_outbox_items{status="pending"}')"
+
+# --- the drain: how long the worker takes for the letters the burst left, with no load
+letters_left="$(letters_pending)"
+delivered_before="$(metric uitdaag_worker_letters_delivered_total)"
+log "$letters_left letters pending after the submissions; waiting until none is" \
+    "(at most $drain_timeout s)"
+drain_start="$(date +%s.%N)" drained=no pending="$letters_left"
+while :; do
+  [ "$pending" = 0 ] && { drained=yes; break; }
+  awk -v s="$drain_start" -v n="$(date +%s.%N)" -v t="$drain_timeout" 'BEGIN { exit !(n - s >= t) }' &&
+    break
+  sleep 0.2
+  pending="$(letters_pending)"
+done
+drain_seconds="$(awk -v s="$drain_start" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }')"
+drain_letters=$(($(metric uitdaag_worker_letters_delivered_total) - delivered_before))
+drain_rate="$(awk -v n="$drain_letters" -v s="$drain_seconds" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }')"
 stop_server check
 
 # --- the floor: the same requests against a fixed answer
@@ -242,9 +274,21 @@ ratio="$(awk -v a="$(field reads rps)" -v b="$(field trivial rps)" 'BEGIN { prin
 printf '\nreads / trivial: %s   (outbox items, letters and notifications, still pending after\n' \
        "$ratio"
 printf 'the submissions: %s)\n' "$outbox_pending"
+if [ "$drained" = yes ]; then
+  printf 'letters pending after the submissions: %s; none pending %s s later (%s letters stored,\n' \
+         "$letters_left" "$drain_seconds" "$drain_letters"
+else
+  printf 'letters pending after the submissions: %s; still %s pending after %s s (%s letters stored,\n' \
+         "$letters_left" "$pending" "$drain_seconds" "$drain_letters"
+fi
+printf '%s letters/s)\n' "$drain_rate"
 printf '{"part":"http","started":"%s","seconds":%s,"connections":%s,"threads":%s,"cases":%s,' \
        "$started" "$seconds" "$connections" "$threads" "$cases"
 printf '"log_level":"%s",' "$log_level"
-printf '"reads_rps":%s,"submissions_rps":%s,"trivial_rps":%s,"reads_over_trivial":%s}\n' \
+printf '"reads_rps":%s,"submissions_rps":%s,"trivial_rps":%s,"reads_over_trivial":%s,' \
        "$(field reads rps)" "$(field submissions rps)" "$(field trivial rps)" "$ratio"
+printf '"letters_pending_after_submissions":%s,"drain_seconds":%s,"drained":%s,' \
+       "$letters_left" "$drain_seconds" "$([ "$drained" = yes ] && echo true || echo false)"
+printf '"drain_letters_per_second":%s}\n' "$drain_rate"
 [ "$errors" = 0 ] || fail "$errors requests failed (non-2xx or socket errors)"
+[ "$drained" = yes ] || fail "$pending letters still pending $drain_seconds s after the submissions"

@@ -18,8 +18,13 @@ packages=(
   poppler-utils            # pdftotext, pdfinfo, pdffonts, pdftoppm: the letter tests read real PDFs
   wrk curl                 # the HTTP load script and its one-second smoke test
   nginx-light              # the front-door tests run the service behind a real reverse proxy
-  nodejs npm               # test tools pinned in package-lock.json (OpenAPI lint and validation)
 )
+# Node.js and npm run the test tools pinned in package-lock.json (OpenAPI lint and validation, the
+# browser tests). Machines of this kind come with Node.js 20 and its own npm (not Debian's); Debian's
+# npm package conflicts with that nodejs, so Debian's are installed only where no node/npm exists.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

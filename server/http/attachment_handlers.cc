@@ -7,7 +7,8 @@
 // name (422, field "name"), the media type against the allow-list (415, field "Content-Type"),
 // the declared length against max_upload_bytes (413), the number of attachments (409), the body
 // read up to the limit plus one byte (413), the content against the declared type (422, field
-// "content"). The count is checked again inside the store's write transaction.
+// "content"). The count is checked again inside the store's write transaction. An answer given
+// before the body was read closes the connection (exchange.h).
 #include <Poco/JSON/Array.h>
 #include <Poco/Logger.h>
 
@@ -45,39 +46,6 @@ std::string JoinedTypes() {
   return list;
 }
 
-// After a refusal, reads and discards what is left of the body, up to kMaxDrain bytes, so that
-// the connection closes cleanly: closing a socket with unread data makes TCP reset it, and the
-// client may then lose the answer it was sent. A client still sending past that gets the reset.
-class BodyDrain {
- public:
-  explicit BodyDrain(std::istream& in) : in_(in) {}
-  ~BodyDrain() {
-    constexpr std::streamsize kMaxDrain = 1 << 20;
-    char buffer[16 * 1024];
-    std::streamsize left = kMaxDrain;
-    while (in_ && left > 0) {
-      in_.read(buffer, std::min<std::streamsize>(sizeof buffer, left));
-      left -= in_.gcount();
-    }
-  }
-  BodyDrain(const BodyDrain&) = delete;
-  BodyDrain& operator=(const BodyDrain&) = delete;
-
- private:
-  std::istream& in_;
-};
-
-// Reads the body, at most `limit` + 1 bytes; false when there is more than `limit`.
-bool ReadBounded(std::istream& in, size_t limit, std::string* out) {
-  char buffer[64 * 1024];
-  while (in && out->size() <= limit) {
-    const size_t want = std::min(sizeof buffer, limit + 1 - out->size());
-    in.read(buffer, static_cast<std::streamsize>(want));
-    out->append(buffer, static_cast<size_t>(in.gcount()));
-  }
-  return out->size() <= limit;
-}
-
 }  // namespace
 
 void ListDocuments(Exchange& ex) {
@@ -91,10 +59,6 @@ void ListDocuments(Exchange& ex) {
 }
 
 void UploadAttachment(Exchange& ex) {
-  // The body is often left unread (a refusal before it, or one past the limit): the connection
-  // cannot carry another request then, so every answer here closes it (after draining).
-  ex.SetHeader("Connection", "close");
-  BodyDrain drain(ex.request().stream());
   std::optional<CaseView> view = OpenCase(ex);
   if (!view) return;
   const CaseSnapshot& snapshot = view->stored.snapshot;
@@ -122,8 +86,7 @@ void UploadAttachment(Exchange& ex) {
   const size_t limit = ex.state().config.max_upload_bytes;
   const std::string too_large =
       "the file is larger than " + std::to_string(limit) + " bytes, the most accepted";
-  if (ex.request().hasContentLength() &&
-      ex.request().getContentLength64() > static_cast<Poco::Int64>(limit)) {
+  if (ex.framing().body == Framing::Body::kLength && ex.framing().length > static_cast<int64_t>(limit)) {
     ex.Problem(413, too_large, "content");
     return;
   }
@@ -138,10 +101,7 @@ void UploadAttachment(Exchange& ex) {
     return;
   }
   std::string content;
-  if (!ReadBounded(ex.request().stream(), limit, &content)) {
-    ex.Problem(413, too_large, "content");
-    return;
-  }
+  if (!ex.ReadBody(limit, too_large, "content", &content)) return;
   if (Status valid = CheckUploadContent(media_type, content); !valid.ok()) return ex.Fail(valid);
   Document doc;  // what the answer describes; the content moves into the store's copy
   doc.case_id = snapshot.id;

@@ -1,27 +1,26 @@
 #include "http/caller.h"
 
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/String.h>
 
 #include <algorithm>
 #include <optional>
 
 namespace uitdaag::http {
-namespace {
-
-std::string TokenOf(Exchange& ex) {
-  const std::string auth = ex.Header("Authorization");
-  const std::string bearer = "Bearer ";
-  if (auth.rfind(bearer, 0) == 0) return auth.substr(bearer.size());
+std::string PresentedToken(Exchange& ex) {
+  const std::string auth = Poco::trim(ex.Header("Authorization"));
+  // The scheme is case-insensitive (RFC 9110 §11.1); one or more spaces separate the token.
+  if (auth.size() > 6 && Poco::icompare(auth.substr(0, 6), "bearer") == 0 && auth[6] == ' ') {
+    return Poco::trim(auth.substr(7));
+  }
   Poco::Net::NameValueCollection cookies;
   ex.request().getCookies(cookies);
   return cookies.get(kSessionCookie, "");
 }
 
-}  // namespace
-
 StatusOr<Caller> Identify(Exchange& ex, CaseStore& store) {
   Caller caller;
-  const std::string token = TokenOf(ex);
+  const std::string token = PresentedToken(ex);
   if (token.empty()) return caller;
   if (token.size() > 256) return Status::PermissionDenied("the token is not valid");
   const Instant now = ex.state().clock->Now();

@@ -25,6 +25,10 @@ struct Caller {
   std::string case_id;  // kChallenger: the only case they may see or act on
 };
 
+// The token the request presents: "Authorization: Bearer <token>" (the scheme in any case), else
+// the session cookie; empty when neither.
+std::string PresentedToken(Exchange& exchange);
+
 // Identifies the caller. An unknown or expired token is kPermissionDenied (answered as 401).
 StatusOr<Caller> Identify(Exchange& exchange, CaseStore& store);
 

@@ -2,28 +2,44 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/Logger.h>
+#include <Poco/Net/IPAddress.h>
+#include <Poco/String.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
+#include <Poco/Net/HTTPStream.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <sstream>
 
+#include "http/chunked_body.h"
 #include "http/content_disposition.h"
 #include "http/problem.h"
 #include "http/strict_json.h"
+#include "http/security_headers.h"
 
 namespace uitdaag::http {
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                    ServiceState& state, std::map<std::string, std::string> params)
-    : request_(request), response_(response), state_(state), params_(std::move(params)) {
+    : request_(request),
+      response_(response),
+      state_(state),
+      params_(std::move(params)),
+      framing_(FramingOf(request)) {
   try {
     for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters()) {
-      query_.emplace(key, value);
+      if (!query_.emplace(key, value).second && repeated_query_.empty()) repeated_query_ = key;
     }
   } catch (const std::exception&) {
-    // A malformed query string is treated as absent; the path already matched.
+    query_malformed_ = true;
   }
+}
+
+bool Exchange::body_complete() const {
+  return body_complete_ || (framing_.ok && framing_.body == Framing::Body::kNone);
 }
 
 const std::string& Exchange::Param(const std::string& name) const {
@@ -43,7 +59,96 @@ std::string Exchange::Header(const std::string& name) const {
 }
 
 std::string Exchange::ClientAddress() const {
-  return request_.clientAddress().host().toString();
+  const std::string peer = request_.clientAddress().host().toString();
+  const std::vector<std::string>& proxies = state_.config.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), peer) == proxies.end()) return peer;
+  // The proxy appends the address it saw to X-Forwarded-For: the last entry is the one it
+  // vouches for; anything before it came from the client and proves nothing.
+  const std::string forwarded = Header("X-Forwarded-For");
+  const std::string last = Poco::trim(forwarded.substr(forwarded.rfind(',') + 1));
+  Poco::Net::IPAddress address;
+  if (last.empty() || !Poco::Net::IPAddress::tryParse(last, address)) return peer;
+  return address.toString();
+}
+
+bool Exchange::ReadBody(size_t limit, const std::string& too_large, const std::string& field,
+                        std::string* out) {
+  out->clear();
+  if (framing_.body == Framing::Body::kNone) {
+    body_complete_ = true;
+    return true;
+  }
+  if (framing_.body == Framing::Body::kLength && framing_.length > static_cast<int64_t>(limit)) {
+    Problem(413, too_large, field);
+    return false;
+  }
+  if (framing_.body == Framing::Body::kChunked) {
+    const ChunkedRead read = ReadChunkedBody(limit, out);
+    if (read.outcome == ChunkedRead::Outcome::kMalformed) {
+      Problem(400, "the chunked body is malformed: " + read.error, "Transfer-Encoding");
+      return false;
+    }
+    if (read.outcome == ChunkedRead::Outcome::kTooLarge) {
+      Problem(413, too_large, field);
+      return false;
+    }
+    body_complete_ = true;
+    return true;
+  }
+  std::istream& in = request_.stream();
+  char buffer[64 * 1024];
+  try {
+    // At most limit + 1 bytes: one more than allowed tells a body that is too large.
+    while (in && out->size() <= limit) {
+      const size_t want = std::min(sizeof buffer, limit + 1 - out->size());
+      in.read(buffer, static_cast<std::streamsize>(want));
+      out->append(buffer, static_cast<size_t>(in.gcount()));
+    }
+  } catch (const Poco::Exception&) {
+    // A network failure mid-body: what was read is short of its length (below).
+  }
+  if (out->size() > limit) {
+    Problem(413, too_large, field);
+    return false;
+  }
+  if (framing_.body == Framing::Body::kLength && static_cast<int64_t>(out->size()) < framing_.length) {
+    // The per-read timeout or the connection's deadline ended a body that stopped short.
+    Problem(400, "the body ended before its Content-Length", "Content-Length");
+    return false;
+  }
+  body_complete_ = true;
+  return true;
+}
+
+ChunkedRead Exchange::ReadChunkedBody(size_t limit, std::string* out) {
+  // Poco's own chunked stream is lenient (chunked_body.h): read the connection's raw bytes.
+  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request_);
+  if (impl == nullptr) return {ChunkedRead::Outcome::kMalformed, "no connection to read from"};
+  try {
+    Poco::Net::HTTPInputStream raw(impl->session());
+    return ReadChunked(raw, limit, out);
+  } catch (const Poco::Exception& e) {
+    return {ChunkedRead::Outcome::kMalformed, "the connection failed: " + e.message()};
+  }
+}
+
+void Exchange::DrainUnreadBody() {
+  if (body_complete_ || !framing_.ok || framing_.body == Framing::Body::kNone) return;
+  // A chunked body is not drained: its raw reader may already hold what follows, and a
+  // malformed one has no end to drain to.
+  if (framing_.body == Framing::Body::kChunked) return;
+  constexpr size_t kMaxDrain = 1u << 20;
+  char buffer[16 * 1024];
+  size_t drained = 0;
+  try {
+    std::istream& in = request_.stream();
+    while (in && drained < kMaxDrain) {
+      in.read(buffer, sizeof buffer);
+      drained += static_cast<size_t>(in.gcount());
+    }
+  } catch (const std::exception&) {
+    // A cut-off body: the connection closes anyway.
+  }
 }
 
 bool Exchange::ReadJsonObject(Poco::JSON::Object::Ptr* out) {
@@ -53,20 +158,9 @@ bool Exchange::ReadJsonObject(Poco::JSON::Object::Ptr* out) {
     return false;
   }
   const size_t limit = state_.config.max_body_bytes;
-  if (request_.hasContentLength() && request_.getContentLength64() > static_cast<int64_t>(limit)) {
-    Problem(413, "the body is larger than " + std::to_string(limit) + " bytes");
-    return false;
-  }
   std::string body;
-  char buffer[8192];
-  std::istream& in = request_.stream();
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    body.append(buffer, static_cast<size_t>(in.gcount()));
-    if (body.size() > limit) {
-      Problem(413, "the body is larger than " + std::to_string(limit) + " bytes");
-      return false;
-    }
+  if (!ReadBody(limit, "the body is larger than " + std::to_string(limit) + " bytes", "", &body)) {
+    return false;
   }
   // Strictly (strict_json.h): text that is not JSON is 400; a duplicate key or a number that
   // would not be kept as written is 422 naming its path.
@@ -130,11 +224,20 @@ void Exchange::Bytes(int status, const std::string& media_type, const std::strin
   response_.setContentLength64(static_cast<Poco::Int64>(bytes.size()));
   response_.set("X-Content-Type-Options", "nosniff");
   response_.set("Cache-Control", "no-store");
+  SecurityHeaders(response_, state_.config);
+  // The one framing rule: a connection carries another request only after this one's body was
+  // read to its end; otherwise what is left of it would be parsed as the next request.
+  // A chunked body is read from the raw connection, which may have read past it: the connection
+  // ends after it too (chunked_body.h).
+  if (!body_complete() || framing_.body == Framing::Body::kChunked) response_.setKeepAlive(false);
   if (!download_name.empty()) {
     response_.set("Content-Disposition", AttachmentDisposition(download_name));
   }
   if (on_answer_ != nullptr) (*on_answer_)(status, bytes.size());
-  response_.send().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::ostream& out = response_.send();
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.flush();  // on the wire now, before any draining of an unread body
+
 }
 
 Poco::Dynamic::Var ValueToJsonVar(const Value& v) {

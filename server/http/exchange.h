@@ -14,6 +14,8 @@
 #include <optional>
 #include <string>
 
+#include "http/chunked_body.h"
+#include "http/framing.h"
 #include "http/service_state.h"
 #include "uitdaag/status.h"
 #include "uitdaag/value.h"
@@ -26,6 +28,7 @@ class Exchange {
            ServiceState& state, std::map<std::string, std::string> params);
 
   const std::string& Param(const std::string& name) const;
+  void SetParams(std::map<std::string, std::string> params) { params_ = std::move(params); }
   std::optional<std::string> Query(const std::string& name) const;
   std::string Header(const std::string& name) const;  // empty when absent
   // The address of the client, as the throttles and limits key it: the peer's address, or behind
@@ -38,6 +41,26 @@ class Exchange {
   // large), 415 (not JSON), 400 (malformed, nested too deep, not an object) or 422 naming the
   // path (a key given twice, a number that would not be kept as written) and returns false.
   bool ReadJsonObject(Poco::JSON::Object::Ptr* out);
+  // The whole body, as framed (framing.h): empty when the request has none. Refused before
+  // reading when the declared length exceeds `limit`, and after reading limit + 1 bytes of a
+  // chunked one: answers 413 with `too_large` (and `field`) and returns false; a malformed chunk
+  // or a body that stops short of its length is 400. Every handler reads bodies through this.
+  bool ReadBody(size_t limit, const std::string& too_large, const std::string& field,
+                std::string* out);
+  // Whether the body has been read to its end (always true for a request without one). An
+  // answer sent before that carries Connection: close and ends the connection; so does every
+  // answer to a request with a chunked body (chunked_body.h).
+  bool body_complete() const;
+  // After the answer: reads and discards up to 1 MiB of an unread body with a Content-Length,
+  // so that closing the connection does not reset it under the client before it has read the
+  // answer (TCP resets a connection closed with unread data). Nothing for a request whose
+  // framing was refused, nor for a chunked body.
+  void DrainUnreadBody();
+  const Framing& framing() const { return framing_; }
+  // The query: a malformed query string, or the first parameter given more than once (empty
+  // when none); the router refuses both before any handler runs.
+  bool query_malformed() const { return query_malformed_; }
+  const std::string& repeated_query() const { return repeated_query_; }
 
   void Json(int status, const Poco::JSON::Object& body);
   void Json(int status, const Poco::JSON::Array& body);
@@ -64,8 +87,14 @@ class Exchange {
   ServiceState& state_;
   std::map<std::string, std::string> params_;
   std::map<std::string, std::string> query_;
+  Framing framing_;
+  bool body_complete_ = false;
+  bool query_malformed_ = false;
+  std::string repeated_query_;
   bool answered_ = false;
   const AnswerHook* on_answer_ = nullptr;
+
+  ChunkedRead ReadChunkedBody(size_t limit, std::string* out);
 };
 
 // Case data as JSON: texts, numbers and booleans as themselves, money as a decimal string

@@ -5,6 +5,7 @@
 
 #include "http/caller.h"
 #include "http/handlers.h"
+#include "http/security_headers.h"
 #include "http/upload_policy.h"
 
 namespace uitdaag::http {
@@ -53,7 +54,7 @@ void GetDocument(Exchange& ex) {
   // Always a download, never rendered in the service's origin: an attachment, the media type
   // only when it is one the service accepts (upload_policy.h), and no scripts even if opened.
   ex.SetHeader("ETag", "\"" + doc->sha256 + "\"");
-  ex.SetHeader("Content-Security-Policy", "sandbox");
+  ex.SetHeader("Content-Security-Policy", std::string(kApiContentSecurityPolicy) + "; sandbox");
   ex.Bytes(200, DownloadMediaType(doc->kind, doc->media_type), doc->content,
            doc->name.empty() ? "document-" + text : doc->name);
 }

@@ -75,9 +75,17 @@ void GetHealth(Exchange& ex) {
     ex.Json(503, body);
     return;
   }
+  // The worker's backlog: letters committed by steps and not rendered yet (0 when it keeps up).
+  StatusOr<int64_t> letters_pending = (*store)->PendingLetters();
+  if (!letters_pending.ok()) {
+    body.set("status", "unavailable");
+    ex.Json(503, body);
+    return;
+  }
   body.set("status", "ok");
   body.set("schema", (*store)->schema_version());
   body.set("workflows", static_cast<int>(ex.state().workflows->All().size()));
+  body.set("letters_pending", *letters_pending);
   ex.Json(200, body);
 }
 

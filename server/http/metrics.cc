@@ -135,6 +135,19 @@ std::string Metrics::Exposition(const StoreGauges& store, size_t rate_limited_cl
          "Client addresses the request rate limit tracks now.");
   Sample(out, "uitdaag_http_rate_limit_clients", "", std::to_string(rate_limited_clients));
 
+  Family(out, "uitdaag_http_connections_open", "gauge", "Client connections open now.");
+  Sample(out, "uitdaag_http_connections_open", "",
+         std::to_string(open_connections_.load(std::memory_order_relaxed)));
+  Family(out, "uitdaag_http_connections_refused_total", "counter",
+         "Connections refused at accept: over the cap of one address (429) or of the service (503).");
+  Sample(out, "uitdaag_http_connections_refused_total", "reason=\"per_address\"",
+         std::to_string(Load(refused_per_address_)));
+  Sample(out, "uitdaag_http_connections_refused_total", "reason=\"overloaded\"",
+         std::to_string(Load(refused_overloaded_)));
+  Family(out, "uitdaag_http_connections_timed_out_total", "counter",
+         "Connections closed because a request head, body or answer missed its deadline.");
+  Sample(out, "uitdaag_http_connections_timed_out_total", "", std::to_string(Load(timed_out_)));
+
   Family(out, "uitdaag_cases", "gauge", "Cases by workflow and current state.");
   for (const CaseStateCount& c : store.cases) {
     Sample(out, "uitdaag_cases",
@@ -145,6 +158,10 @@ std::string Metrics::Exposition(const StoreGauges& store, size_t rate_limited_cl
          "Effects in the outbox (letters, notifications): pending, or failed for good.");
   Sample(out, "uitdaag_outbox_items", "status=\"pending\"", std::to_string(store.outbox_pending));
   Sample(out, "uitdaag_outbox_items", "status=\"failed\"", std::to_string(store.outbox_failed));
+  Family(out, "uitdaag_letters_pending", "gauge",
+         "Letters the background worker has not rendered and stored yet (pending render_letter "
+         "items of the outbox).");
+  Sample(out, "uitdaag_letters_pending", "", std::to_string(store.letters_pending));
 
   Family(out, "uitdaag_worker_sweeps_total", "counter",
          "Sweeps for due deadlines the background worker ran.");

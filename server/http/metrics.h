@@ -6,6 +6,7 @@
 //     are one series, route="unmatched";
 //   - every 429 answer (the request rate limit and the login throttle);
 //   - the worker's sweeps and the letters it delivered;
+//   - connections open, refused at accept and closed for a missed deadline;
 //   - the login throttle (password_check.h): wrong passwords, attempts it refused and wrong
 //     passwords whose answer it delayed, by what the password was for;
 //   - the uptime (monotonic clock).
@@ -81,6 +82,17 @@ class Metrics {
   void LoginRefused(PasswordPurpose purpose) { Add(login_refusals_, purpose); }
   void LoginDelayed(PasswordPurpose purpose) { Add(login_delays_, purpose); }
 
+  // The front door (connection_guard.h): a connection refused at accept (over the cap of its
+  // address, or over the service's), one closed because it missed a deadline, and how many are
+  // open now.
+  enum class Refusal { kPerAddress, kOverloaded };
+  void ConnectionRefused(Refusal why) {
+    (why == Refusal::kPerAddress ? refused_per_address_ : refused_overloaded_)
+        .fetch_add(1, std::memory_order_relaxed);
+  }
+  void ConnectionTimedOut() { timed_out_.fetch_add(1, std::memory_order_relaxed); }
+  void OpenConnections(int64_t open) { open_connections_.store(open, std::memory_order_relaxed); }
+
   // Everything in the text exposition format, with the database's counts and the number of
   // client addresses the rate limiter tracks.
   std::string Exposition(const StoreGauges& store, size_t rate_limited_clients) const;
@@ -95,6 +107,10 @@ class Metrics {
   std::atomic<uint64_t> responses_429_{0};
   std::atomic<uint64_t> sweeps_{0};
   std::atomic<uint64_t> letters_{0};
+  std::atomic<uint64_t> refused_per_address_{0};
+  std::atomic<uint64_t> refused_overloaded_{0};
+  std::atomic<uint64_t> timed_out_{0};
+  std::atomic<int64_t> open_connections_{0};
   using PerPurpose = std::array<std::atomic<uint64_t>, 2>;  // indexed by PasswordPurpose
   PerPurpose login_failures_{};
   PerPurpose login_refusals_{};

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "http/connection_guard.h"
+
 namespace uitdaag::http {
 namespace {
 
@@ -65,7 +67,7 @@ void Router::Add(std::string method, const std::string& pattern, Handler handler
 
 std::vector<std::pair<std::string, std::string>> Router::Routes() const {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const Route& r : routes_) {
+  for (const RouteEntry& r : routes_) {
     std::string pattern;
     for (const std::string& seg : r.segments) pattern += "/" + seg;
     out.emplace_back(r.method, pattern);
@@ -99,21 +101,42 @@ void Router::Dispatch(Poco::Net::HTTPServerRequest& request,
 
 void Router::Answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                     const Exchange::AnswerHook& counted, RouteSeries** series) {
+  Exchange exchange(request, response, state_, {});
+  exchange.OnAnswer(&counted);
+  const Framing& framing = exchange.framing();
+  ConnectionGuard::RequestStarted(framing.body == Framing::Body::kChunked
+                                      ? static_cast<int64_t>(state_.config.max_upload_bytes)
+                                      : framing.length);
+  Route(exchange, series);
+  // After the answer: an unread body is drained (bounded) before the connection closes.
+  if (!exchange.body_complete()) {
+    ConnectionGuard::Draining();
+    exchange.DrainUnreadBody();
+  }
+  ConnectionGuard::RequestFinished();
+}
+
+void Router::Route(Exchange& exchange, RouteSeries** series) {
+  Poco::Net::HTTPServerRequest& request = exchange.request();
+  if (const Framing& framing = exchange.framing(); !framing.ok) {
+    exchange.Problem(framing.status, framing.detail, framing.field);
+    return;
+  }
   std::string path;
   try {
     path = Poco::URI(request.getURI()).getPath();
   } catch (const std::exception&) {
-    Exchange exchange(request, response, state_, {});
-    exchange.OnAnswer(&counted);
     exchange.Problem(400, "the request URI is malformed");
     return;
   }
+  if (exchange.query_malformed()) {
+    exchange.Problem(400, "the query string is malformed");
+    return;
+  }
   if (state_.rate_limit && path != "/health") {
-    const RateLimiter::Decision decision = state_.rate_limit->Take(
-        request.clientAddress().host().toString(), state_.clock->Now().unix_seconds());
+    const RateLimiter::Decision decision =
+        state_.rate_limit->Take(exchange.ClientAddress(), state_.clock->Now().unix_seconds());
     if (!decision.allowed) {
-      Exchange exchange(request, response, state_, {});
-      exchange.OnAnswer(&counted);
       const std::string wait = std::to_string(decision.retry_after_seconds);
       exchange.SetHeader("Retry-After", wait);
       exchange.Problem(429, "too many requests from your address; try again in " + wait +
@@ -121,27 +144,28 @@ void Router::Answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServer
       return;
     }
   }
+  if (!exchange.repeated_query().empty()) {
+    exchange.Problem(422, "the query parameter '" + exchange.repeated_query() +
+                              "' is given more than once",
+                     exchange.repeated_query());
+    return;
+  }
+  // HEAD is GET without the body (Poco's response leaves the body out for HEAD requests).
+  const std::string method = request.getMethod() == "HEAD" ? "GET" : request.getMethod();
   const std::vector<std::string> parts = Split(path);
-  bool path_matched = false;
-  for (const Route& route : routes_) {
-    if (route.segments.size() != parts.size()) continue;
+  std::string allowed;  // the methods of the path, when it matches a route but not its method
+  for (const RouteEntry& route : routes_) {
     std::map<std::string, std::string> params;
-    bool match = true;
-    for (size_t i = 0; i < parts.size() && match; ++i) {
-      const std::string& seg = route.segments[i];
-      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
-        if (parts[i].empty()) match = false;
-        params[seg.substr(1, seg.size() - 2)] = parts[i];
-      } else {
-        match = seg == parts[i];
+    if (!Matches(route, parts, &params)) continue;
+    if (route.method != method) {
+      if (allowed.find(route.method) == std::string::npos) {
+        allowed += (allowed.empty() ? "" : ", ") + route.method;
+        if (route.method == "GET") allowed += ", HEAD";
       }
+      continue;
     }
-    if (!match) continue;
-    path_matched = true;
-    if (route.method != request.getMethod()) continue;
     *series = route.series;
-    Exchange exchange(request, response, state_, std::move(params));
-    exchange.OnAnswer(&counted);
+    exchange.SetParams(std::move(params));
     try {
       route.handler(exchange);
       if (!exchange.answered()) exchange.Problem(500, "the handler gave no answer");
@@ -151,13 +175,27 @@ void Router::Answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServer
     }
     return;
   }
-  Exchange exchange(request, response, state_, {});
-  exchange.OnAnswer(&counted);
-  if (path_matched) {
+  if (!allowed.empty()) {
+    exchange.SetHeader("Allow", allowed);
     exchange.Problem(405, request.getMethod() + " is not allowed on " + path);
   } else {
     exchange.Problem(404, "no such resource: " + path);
   }
+}
+
+bool Router::Matches(const RouteEntry& route, const std::vector<std::string>& parts,
+                     std::map<std::string, std::string>* params) {
+  if (route.segments.size() != parts.size()) return false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string& seg = route.segments[i];
+    if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
+      if (parts[i].empty()) return false;
+      (*params)[seg.substr(1, seg.size() - 2)] = parts[i];
+    } else if (seg != parts[i]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace uitdaag::http

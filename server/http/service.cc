@@ -3,6 +3,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -22,13 +23,23 @@
 namespace uitdaag::http {
 namespace {
 
+// Outbox items per dispatcher run. Each run records its outcomes in one short transaction: a
+// small batch keeps the pending count current, lets Stop() wait for little, and repeats few
+// letters after a crash (a repeated one is found, not rendered again).
+constexpr int kOutboxBatch = 16;
+
 // The letter handler, counting the letters it stored for the metrics.
 class CountedLetters final : public EffectHandler {
  public:
   CountedLetters(EffectHandler& letters, Metrics& metrics) : letters_(letters), metrics_(metrics) {}
-  Status Perform(const OutboxItem& item) override {
-    Status done = letters_.Perform(item);
-    if (done.ok() && item.effect.kind == Effect::Kind::kRenderLetter) metrics_.LettersDelivered(1);
+  Status Perform(const OutboxItem& item) override { return PerformAll({item}).front(); }
+  std::vector<Status> PerformAll(const std::vector<OutboxItem>& items) override {
+    std::vector<Status> done = letters_.PerformAll(items);
+    int letters = 0;
+    for (size_t i = 0; i < items.size() && i < done.size(); ++i) {
+      if (done[i].ok() && items[i].effect.kind == Effect::Kind::kRenderLetter) ++letters;
+    }
+    metrics_.LettersDelivered(letters);
     return done;
   }
 
@@ -44,8 +55,20 @@ Poco::Net::HTTPServerParams::Ptr ServerParams(const ServiceConfig& config) {
   params->setMaxThreads(config.threads);
   params->setMaxQueued(config.queue);
   params->setKeepAlive(true);
-  params->setTimeout(Poco::Timespan(30, 0));
+  params->setKeepAliveTimeout(Poco::Timespan(config.keep_alive_seconds, 0));
+  params->setTimeout(Poco::Timespan(config.request_head_seconds, 0));
   return params;
+}
+
+ConnectionLimits LimitsOf(const ServiceConfig& config) {
+  ConnectionLimits limits;
+  limits.max_total = config.threads + config.queue;
+  limits.max_per_address = config.max_connections_per_address;
+  limits.exempt = {config.trusted_proxies.begin(), config.trusted_proxies.end()};
+  limits.head = std::chrono::seconds(config.request_head_seconds);
+  limits.keep_alive = std::chrono::seconds(config.keep_alive_seconds);
+  limits.request = std::chrono::seconds(config.request_seconds);
+  return limits;
 }
 
 std::unique_ptr<Service> Service::Create(const ServiceConfig& config, const Clock& clock,
@@ -101,12 +124,18 @@ StatusOr<std::vector<DemoAccount>> Service::SeedDemoAccounts() {
 
 Status Service::Start() {
   try {
-    auto router = new Router(*state_);  // owned by the server
-    AddRoutes(*router);
+    const ServiceConfig& config = state_->config;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr router(new Router(*state_));
+    AddRoutes(static_cast<Router&>(*router));
     Poco::Net::ServerSocket socket(
-        Poco::Net::SocketAddress(state_->config.host, static_cast<Poco::UInt16>(state_->config.port)));
+        Poco::Net::SocketAddress(config.host, static_cast<Poco::UInt16>(config.port)), 128);
     port_ = socket.address().port();
-    server_ = std::make_unique<Poco::Net::HTTPServer>(router, socket, ServerParams(state_->config));
+    guard_ = std::make_unique<ConnectionGuard>(LimitsOf(config), state_->metrics);
+    threads_ = std::make_unique<Poco::ThreadPool>(2, config.threads, 60);
+    const Poco::Net::HTTPServerParams::Ptr params = ServerParams(config);
+    server_ = std::make_unique<Poco::Net::TCPServer>(guard_->Factory(params, router), *threads_,
+                                                     socket, params);
+    server_->setConnectionFilter(guard_->Filter());
     server_->start();
   } catch (const std::exception& e) {
     return Status::Unavailable(std::string("cannot listen on ") + state_->config.host + ":" +
@@ -131,12 +160,15 @@ void Service::Stop() {
   }
   wake_.notify_all();
   if (server_) {
-    server_->stop();  // no new connections
+    server_->stop();      // no new connections
+    guard_->CloseIdle();  // nobody waits for a kept-alive connection to time out
     // Requests in flight finish; give them up to 10 s, then close what is left.
-    for (int i = 0; i < 100 && server_->currentConnections() > 0; ++i) {
+    for (int i = 0; i < 100 && guard_->open() > 0; ++i) {
+      guard_->CloseIdle();  // also those that finished their request meanwhile
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    server_->stopAll(true);
+    guard_->CloseAll();
+    threads_->joinAll();
   }
   if (worker_.joinable()) worker_.join();
 }
@@ -164,8 +196,20 @@ void Service::WorkerLoop() {
     } else {
       log.error("sweep: " + swept.status().ToString());
     }
-    StatusOr<DispatchReport> delivered = dispatcher.RunOnce();
-    if (!delivered.ok()) log.error("outbox: " + delivered.status().ToString());
+    // Batch after batch while a batch comes back full (more is due), so a backlog drains at the
+    // renderer's speed instead of one batch per worker_interval_seconds. Letters are rendered
+    // outside any transaction and stored one short transaction each, so request commits get
+    // the write lock between them.
+    while (true) {
+      StatusOr<DispatchReport> delivered = dispatcher.RunOnce(kOutboxBatch);
+      if (!delivered.ok()) {
+        log.error("outbox: " + delivered.status().ToString());
+        break;
+      }
+      if (delivered->attempted() < kOutboxBatch) break;
+      std::lock_guard<std::mutex> lock(mu_);
+      if (stopping_) return;
+    }
     std::unique_lock<std::mutex> lock(mu_);
     wake_.wait_for(lock, std::chrono::seconds(state_->config.worker_interval_seconds),
                    [this] { return stopping_ || nudged_; });

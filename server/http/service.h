@@ -1,6 +1,7 @@
-// Service: the HTTP API of `uitdaag serve` — Poco's HTTPServer on a configured address with the
-// router of routes.cc, plus one background worker that fires due deadlines (Sweeper) and
-// delivers letters (OutboxDispatcher with LetterEffectHandler) every worker_interval_seconds.
+// Service: the HTTP API of `uitdaag serve` — Poco's TCPServer with HTTP connections behind the
+// connection guard (connection_guard.h) on a configured address, with the router of routes.cc, plus one background worker that fires due deadlines (Sweeper) and
+// delivers letters (OutboxDispatcher with LetterEffectHandler) every worker_interval_seconds
+// and after every accepted request, batch after batch until none is due.
 //
 // Lifecycle: Create() loads and checks everything (workflows, letters, profile, database) and
 // reports every problem; Start() binds and serves; Stop() stops accepting, lets requests in
@@ -11,8 +12,9 @@
 // its own CaseStore from the pool.
 #pragma once
 
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/ThreadPool.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -23,14 +25,18 @@
 #include <thread>
 #include <vector>
 
+#include "http/connection_guard.h"
 #include "http/service_config.h"
 #include "http/service_state.h"
 
 namespace uitdaag::http {
 
-// The HTTPServer settings of the service: config.threads request threads, config.queue waiting
-// connections, keep-alive, a 30 s idle timeout (bench/trivial_http.cc serves with the same).
+// The HTTP settings of the service: config.threads request threads, config.queue waiting
+// connections, keep-alive closed after config.keep_alive_seconds idle, each read or write at
+// most config.request_head_seconds (bench/trivial_http.cc serves with the same).
 Poco::Net::HTTPServerParams::Ptr ServerParams(const ServiceConfig& config);
+// The connection limits of the service (connection_guard.h) from its settings.
+ConnectionLimits LimitsOf(const ServiceConfig& config);
 
 struct DemoAccount {
   std::string username;
@@ -53,6 +59,7 @@ class Service {
   Status Start();
   void Stop();
   int port() const;  // after Start(): the bound port (the real one when config.port was 0)
+  int open_connections() const { return guard_ ? guard_->open() : 0; }
   ServiceState& state() { return *state_; }
 
  private:
@@ -60,7 +67,10 @@ class Service {
   void WorkerLoop();
 
   std::unique_ptr<ServiceState> state_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  // Destroyed in reverse: the server first, then its threads, then the guard they report to.
+  std::unique_ptr<ConnectionGuard> guard_;
+  std::unique_ptr<Poco::ThreadPool> threads_;
+  std::unique_ptr<Poco::Net::TCPServer> server_;
   std::thread worker_;
   std::mutex mu_;
   std::condition_variable wake_;

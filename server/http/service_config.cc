@@ -1,5 +1,6 @@
 #include "http/service_config_file.h"
 
+#include <Poco/Net/IPAddress.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -51,6 +52,26 @@ Status ReadBool(const std::string& file, const YAML::Node& node, const std::stri
       Where(file, node) + ": error: '" + key + "' must be true or false", key);
 }
 
+// A list of IP addresses (IPv4 or IPv6, no names: a proxy is trusted by what it is, not by what
+// a resolver says).
+Status ReadAddresses(const std::string& file, const YAML::Node& node, const std::string& key,
+                     std::vector<std::string>* out) {
+  if (!node.IsSequence()) {
+    return Status::InvalidArgument(
+        Where(file, node) + ": error: '" + key + "' must be a list of IP addresses", key);
+  }
+  out->clear();
+  for (const YAML::Node& item : node) {
+    Poco::Net::IPAddress address;
+    if (!item.IsScalar() || !Poco::Net::IPAddress::tryParse(item.Scalar(), address)) {
+      return Status::InvalidArgument(
+          Where(file, item) + ": error: '" + key + "': not an IP address", key);
+    }
+    out->push_back(address.toString());
+  }
+  return Status::Ok();
+}
+
 Status ReadLogLevel(const std::string& file, const YAML::Node& node, std::string* out) {
   for (const char* level : {"error", "warning", "information", "debug"}) {
     if (node.IsScalar() && node.Scalar() == level) {
@@ -84,7 +105,9 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
                                        "queue",   "max_body_bytes", "session_ttl_seconds",
                                        "worker_interval_seconds", "max_upload_bytes",
                                        "max_attachments_per_case", "rate_limit_per_second",
-                                       "rate_limit_burst", "log_level", "secure_cookie"};
+                                       "rate_limit_burst", "log_level", "secure_cookie",
+                                       "max_connections_per_address", "request_head_seconds",
+                                       "keep_alive_seconds", "request_seconds", "trusted_proxies"};
   for (const auto& item : root) {
     const std::string key = item.first.as<std::string>();
     const YAML::Node& value = item.second;
@@ -121,6 +144,16 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
       s = ReadLogLevel(path, value, &config.log_level);
     } else if (key == "secure_cookie") {
       s = ReadBool(path, value, key, &config.secure_cookie);
+    } else if (key == "max_connections_per_address") {
+      s = Read(path, value, key, &config.max_connections_per_address, 0, 100000);
+    } else if (key == "request_head_seconds") {
+      s = Read(path, value, key, &config.request_head_seconds, 1, 600);
+    } else if (key == "keep_alive_seconds") {
+      s = Read(path, value, key, &config.keep_alive_seconds, 1, 600);
+    } else if (key == "request_seconds") {
+      s = Read(path, value, key, &config.request_seconds, 1, 3600);
+    } else if (key == "trusted_proxies") {
+      s = ReadAddresses(path, value, key, &config.trusted_proxies);
     } else {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;

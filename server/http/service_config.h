@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace uitdaag::http {
 
@@ -14,8 +15,21 @@ struct ServiceConfig {
   std::string database = "uitdaag.db";
   std::string workflows_dir = "workflows";
   std::string profile;  // empty: profile.yaml in the workflows' template folder
-  int threads = 8;      // request threads
-  int queue = 64;       // connections waiting for a thread before new ones are refused
+  int threads = 64;     // request threads (each connection holds one while it is open)
+  int queue = 64;       // connections waiting for a thread; past threads + queue, new ones get 503
+  // Connections (connection_guard.h). Open at once from one client address, past which a new
+  // one gets 429 and is closed (0: no cap; trusted proxies are exempt).
+  int max_connections_per_address = 24;
+  // From accepting a connection (or answering its previous request) until the head of the next
+  // request has arrived whole, at most keep_alive_seconds + request_head_seconds.
+  int request_head_seconds = 10;
+  int keep_alive_seconds = 5;  // an idle kept-alive connection is closed after this
+  // After the head: reading the body, handling and answering, at most request_seconds plus one
+  // second per 64 KiB of declared body. Past a deadline the connection is closed.
+  int request_seconds = 60;
+  // Proxies whose X-Forwarded-For names the client (its last entry): the rate limit and the
+  // login throttle then key the forwarded address. Exact IP addresses, e.g. 127.0.0.1.
+  std::vector<std::string> trusted_proxies;
   size_t max_body_bytes = 256 * 1024;  // JSON request bodies
   size_t max_upload_bytes = 10u << 20;  // one attachment (POST /api/cases/{id}/attachments)
   int max_attachments_per_case = 50;

@@ -53,13 +53,7 @@ void CreateSession(Exchange& ex) {
 void DeleteSession(Exchange& ex) {
   StatusOr<StorePool::Lease> store = ex.state().stores->Take();
   if (!store.ok()) return ex.Fail(store.status());
-  const std::string auth = ex.Header("Authorization");
-  std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : std::string();
-  if (token.empty()) {
-    Poco::Net::NameValueCollection cookies;
-    ex.request().getCookies(cookies);
-    token = cookies.get(kSessionCookie, "");
-  }
+  const std::string token = PresentedToken(ex);
   if (!token.empty() && token.size() <= 256) {
     if (Status deleted = (*store)->DeleteSession(token); !deleted.ok()) return ex.Fail(deleted);
   }

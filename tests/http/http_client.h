@@ -70,7 +70,6 @@ struct TestService {
     config.port = 0;
     config.database = dir.File("cases.db");
     config.workflows_dir = SourcePath("workflows");
-    config.threads = 4;
     config.worker_interval_seconds = 3600;  // the tests wake the worker themselves
     std::ostringstream err;
     service = http::Service::Create(config, clock, err);

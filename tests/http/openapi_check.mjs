@@ -14,7 +14,8 @@
 // must be 404, one for a known path whose method has no operation must be 405, both
 // problem+json. Schemas are checked strictly: nullable becomes "or null", and an object schema
 // that lists its properties accepts no others unless it says `additionalProperties`. A response
-// without content must have an empty body; response headers marked `required` must be present.
+// without content must have an empty body; response headers marked `required` must be present,
+// and a header that is present must match its schema (a number for an integer header).
 // With --require-all, every operation must have answered at least once with a 2xx status.
 //
 // Prints one line per failure and a summary; exits 0 when every answer conforms, 1 otherwise,
@@ -181,7 +182,17 @@ function main() {
 
     for (const [name, header] of Object.entries(response.headers || {})) {
       const h = resolve(doc, header);
-      if (h.required && !(name.toLowerCase() in headers)) fail(`header ${name} is required by the document but missing`);
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) {
+        if (h.required) fail(`header ${name} is required by the document but missing`);
+        continue;
+      }
+      if (h.schema) {
+        const numeric = ['integer', 'number'].includes(h.schema.type);
+        const typed = numeric && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+        const validate = validatorFor(`${key} ${chosen} header ${name}`, h.schema);
+        if (!validate(typed)) fail(`header ${name}: '${value}' ${ajv.errorsText(validate.errors)}`);
+      }
     }
     if (r.method.toUpperCase() === 'HEAD') {
       if (body.length !== 0) fail('a HEAD answer has a body');

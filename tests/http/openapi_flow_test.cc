@@ -403,7 +403,8 @@ TEST_CASE("openapi: every answer of a whole run matches the document",
 }
 
 // The checker itself fails on what it must catch: an undocumented status, a body off its
-// schema, a wrong content type, an operation never answered successfully.
+// schema, a wrong content type, a required header missing, an operation never answered
+// successfully.
 TEST_CASE("openapi: the answer check fails on answers the document does not describe",
           "[http][openapi]") {
   if (!NodeToolsReady()) return;
@@ -423,6 +424,8 @@ TEST_CASE("openapi: the answer check fails on answers the document does not desc
   record("GET", "/api/workflows", 200, "text/html", "<p>workflows</p>");
   record("GET", "/api/queue", 200, "application/json",
          R"({"today":"2026-01-08","items":[],"more":false,"extra":1})");
+  record("GET", "/api/cases", 429, "application/problem+json",
+         R"({"type":"about:blank","title":"Too Many Requests","status":429,"detail":"wait"})");
   const CheckOutcome outcome = RunOpenApiCheck(recorder.file(), scratch.File("check.txt"));
   INFO(outcome.output);
   CHECK(outcome.exit_code == 1);
@@ -433,7 +436,9 @@ TEST_CASE("openapi: the answer check fails on answers the document does not desc
   CHECK_THAT(outcome.output, Catch::Contains("#4 GET /api/queue -> 200: body does not match"));
   CHECK_THAT(outcome.output,
              Catch::Contains("POST /api/cases: no successful answer was checked"));
-  CHECK_THAT(outcome.output, Catch::Contains("4 answers on 4 operations"));
+  CHECK_THAT(outcome.output, Catch::Contains("#5 GET /api/cases -> 429: header Retry-After is "
+                                             "required by the document but missing"));
+  CHECK_THAT(outcome.output, Catch::Contains("5 answers on 5 operations"));
 }
 
 }  // namespace

@@ -114,7 +114,7 @@ TEST_CASE("documents: the challenger and staff attach files and download them sa
   CHECK(back.Header("Content-Type") == "application/pdf");
   CHECK(back.Header("Content-Disposition") == "attachment; filename=\"Begroting 2027.pdf\"");
   CHECK(back.Header("X-Content-Type-Options") == "nosniff");
-  CHECK(back.Header("Content-Security-Policy") == "sandbox");
+  CHECK(back.Header("Content-Security-Policy") == "default-src 'none'; frame-ancestors 'none'; sandbox");
   CHECK(back.Header("ETag") == "\"" + Sha256Hex(kPdf) + "\"");
   HttpResult note_back = s.Call("GET", text.Json()->getValue<std::string>("url"), "", staff);
   REQUIRE(note_back.status == 200);

@@ -235,6 +235,13 @@ TEST_CASE("serve configuration: the rate limit and the log level", "[http][confi
   CHECK(example->rate_limit_per_second == defaults.rate_limit_per_second);
   CHECK(example->rate_limit_burst == defaults.rate_limit_burst);
   CHECK(example->log_level == defaults.log_level);
+  CHECK(example->threads == defaults.threads);
+  CHECK(example->queue == defaults.queue);
+  CHECK(example->max_connections_per_address == defaults.max_connections_per_address);
+  CHECK(example->request_head_seconds == defaults.request_head_seconds);
+  CHECK(example->keep_alive_seconds == defaults.keep_alive_seconds);
+  CHECK(example->request_seconds == defaults.request_seconds);
+  CHECK(example->trusted_proxies == defaults.trusted_proxies);
 }
 
 }  // namespace

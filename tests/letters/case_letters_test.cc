@@ -169,6 +169,68 @@ TEST_CASE("a failure while storing a letter leaves nothing half-written and is r
   CHECK(testing::DumpDatabase(f.db) != before);
 }
 
+TEST_CASE("a run of the outbox stores all its letters in one transaction", "[letters][store]") {
+  LetterBed f;
+  const std::vector<std::string> ids = {f.Submit(), f.Submit(), f.Submit()};
+  int commits = 0;  // every write transaction passes before_commit once
+  f.store->SetFaultHookForTesting([&commits](std::string_view point) {
+    if (point == "before_commit") ++commits;
+    return Status::Ok();
+  });
+  StatusOr<DispatchReport> report = f.dispatcher.RunOnce();
+  REQUIRE(report.ok());
+  CHECK(report->done == 6);  // three letters and three notifications
+  CHECK(commits == 2);       // the three letters, then the six outcomes
+  for (const std::string& id : ids) {
+    StatusOr<std::vector<LetterRecord>> letters = f.store->Letters(id);
+    REQUIRE(letters.ok());
+    REQUIRE(letters->size() == 1);
+    CHECK((*letters)[0].outbox_id.has_value());
+    StatusOr<Document> pdf = f.store->GetDocument((*letters)[0].pdf_document_id);
+    REQUIRE(pdf.ok());
+    CHECK_THAT(PdfText(pdf->content, f.dir), Catch::Contains(id));  // each case its own letter
+  }
+  CHECK(*f.store->PendingLetters() == 0);
+}
+
+TEST_CASE("a letter that cannot be stored holds back no other letter of its run",
+          "[letters][store]") {
+  LetterBed f;
+  const std::string a = f.Submit(), b = f.Submit(), c = f.Submit();
+  // The documents of the run's second letter fail to store (in the run's one transaction), and
+  // so do b's again when the letters are then stored one by one (a, b, c: the 4th write).
+  int letter_writes = 0;
+  f.store->SetFaultHookForTesting([&letter_writes](std::string_view point) {
+    if (point != "after_letter_documents") return Status::Ok();
+    ++letter_writes;
+    return letter_writes == 2 || letter_writes == 4 ? Status::IoError("disk gone") : Status::Ok();
+  });
+  StatusOr<DispatchReport> report = f.dispatcher.RunOnce();
+  REQUIRE(report.ok());
+  CHECK(report->done == 5);
+  CHECK(report->retried == 1);
+  CHECK(letter_writes == 5);
+  f.store->SetFaultHookForTesting({});
+  CHECK(f.store->Letters(a)->size() == 1);
+  CHECK(f.store->Letters(b)->empty());
+  CHECK(f.store->Letters(c)->size() == 1);
+  CHECK(f.store->Counts()->documents == 4);  // nothing of b's letter, not even one document
+  CHECK(*f.store->PendingLetters() == 1);
+  StatusOr<std::vector<OutboxItem>> outbox_b = f.store->Outbox(b);
+  REQUIRE(outbox_b.ok());
+  for (const OutboxItem& item : *outbox_b) {
+    if (item.effect.kind != Effect::Kind::kRenderLetter) continue;
+    CHECK(item.status == OutboxItem::Status::kPending);
+    CHECK(item.attempts == 1);
+    CHECK_THAT(item.last_error, Catch::Contains("disk gone"));
+  }
+  // b's retry, after its back-off, stores it.
+  f.clock.AdvanceSeconds(120);
+  f.Deliver();
+  CHECK(f.store->Letters(b)->size() == 1);
+  CHECK(*f.store->PendingLetters() == 0);
+}
+
 TEST_CASE("the applicant is stored with the submission and validated", "[letters][store]") {
   LetterBed f;
   const std::string id = f.Submit();

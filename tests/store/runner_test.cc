@@ -1,7 +1,9 @@
 // The runner on a real database: concurrent writers, the outbox, and a durable replay of the
 // shipped example that must end exactly where the pure simulation ends.
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <set>
 #include <thread>
 
 #include "support/store_fixture.h"
@@ -174,6 +176,10 @@ TEST_CASE("outbox: a failing effect is retried with back-off and stays visible",
     CHECK_THAT(item.last_error, Catch::Contains("mail server is down"));
     CHECK(item.next_attempt == clock.Now().AddSeconds(60));
   }
+  // A letter waiting for its retry is still a pending letter (the notification is not a letter).
+  CHECK(*store->PendingLetters() == 1);
+  CHECK(store->Gauges()->letters_pending == 1);
+  CHECK(store->Gauges()->outbox_pending == 2);
   // Not due again yet: nothing is attempted.
   StatusOr<DispatchReport> early = dispatcher.RunOnce();
   REQUIRE(early.ok());
@@ -192,6 +198,34 @@ TEST_CASE("outbox: a failing effect is retried with back-off and stays visible",
   REQUIRE(items.ok());
   for (const OutboxItem& item : *items) CHECK(item.status == OutboxItem::Status::kDone);
   CHECK(store->PendingOutbox(clock.Now().AddSeconds(86400 * 365), 10)->empty());
+  CHECK(*store->PendingLetters() == 0);
+  CHECK(store->Gauges()->letters_pending == 0);
+}
+
+TEST_CASE("outbox: a run attempts at most its limit, oldest first, and says how many it did",
+          "[outbox]") {
+  StoreTestBed bed;
+  for (int i = 0; i < 3; ++i) bed.SubmitOne();  // a letter and a notification each
+  CHECK(*bed.store->PendingLetters() == 3);
+  FlakyHandler handler(0);
+  OutboxDispatcher dispatcher(*bed.store, handler, bed.clock);
+  // A full run: the caller (the service's worker) goes on while runs come back full.
+  StatusOr<DispatchReport> first = dispatcher.RunOnce(4);
+  REQUIRE(first.ok());
+  CHECK(first->attempted() == 4);
+  CHECK(first->done == 4);
+  REQUIRE(handler.performed.size() == 4);
+  CHECK(std::is_sorted(handler.performed.begin(), handler.performed.end()));
+  // Its outcomes are recorded before the next run reads the outbox: nothing is repeated.
+  StatusOr<DispatchReport> second = dispatcher.RunOnce(4);
+  REQUIRE(second.ok());
+  CHECK(second->attempted() == 2);  // short: nothing else was due
+  REQUIRE(handler.performed.size() == 6);
+  CHECK(std::set<int64_t>(handler.performed.begin(), handler.performed.end()).size() == 6);
+  CHECK(*bed.store->PendingLetters() == 0);
+  StatusOr<DispatchReport> idle = dispatcher.RunOnce(4);
+  REQUIRE(idle.ok());
+  CHECK(idle->attempted() == 0);
 }
 
 TEST_CASE("outbox: after the last attempt an effect is marked failed, never dropped", "[outbox]") {
@@ -217,7 +251,7 @@ TEST_CASE("outbox: after the last attempt an effect is marked failed, never drop
   StatusOr<StoreCounts> counts = store->Counts();
   REQUIRE(counts.ok());
   CHECK(counts->outbox_failed == 2);
-  CHECK(counts->outbox_pending == 0);
+  CHECK(counts->outbox_pending == 0);  CHECK(*store->PendingLetters() == 0);  // a letter failed for good is not pending
 }
 
 TEST_CASE("outbox: a failure while recording outcomes records none of them", "[outbox][fault]") {

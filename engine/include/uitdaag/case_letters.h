@@ -5,6 +5,8 @@
 // rendered"), even when the outbox delivers it later: the snapshot is rebuilt by replaying the
 // log up to that step (uitdaag/replay.h), and the letter is dated on the step's day.
 //
+// A run of the outbox renders its letters first and stores them together, in one transaction.
+//
 // Immutability: a stored letter is never replaced. The handler stores at most one letter per
 // outbox item (a repeated delivery finds the first); `uitdaag render --store` adds a new letter
 // next to the old one, never over it.
@@ -19,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "uitdaag/letter_renderer.h"
 #include "uitdaag/outbox.h"
@@ -50,6 +53,11 @@ class LetterEffectHandler : public EffectHandler {
   LetterEffectHandler(CaseStore& store, const WorkflowRegistry& workflows,
                       const LetterRenderer& renderer, const Clock& clock);
   Status Perform(const OutboxItem& item) override;
+  // Renders the letters of a run one after the other, outside any transaction, then stores them
+  // all in one (CaseStore::AddLetters: one commit instead of one per letter, so the write lock
+  // is taken once per run). When that transaction fails, each letter is stored on its own, so
+  // a letter that cannot be stored holds back no other.
+  std::vector<Status> PerformAll(const std::vector<OutboxItem>& items) override;
 
  private:
   CaseStore& store_;

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "uitdaag/clock.h"
 #include "uitdaag/status.h"
@@ -24,6 +25,11 @@ class EffectHandler {
   virtual ~EffectHandler() = default;
   // Carries out one effect. A non-OK status is recorded and the item retried later.
   virtual Status Perform(const OutboxItem& item) = 0;
+  // Carries out the items of one dispatcher run; returns one status per item, in order. By
+  // default Perform() one after the other; a handler that can store several results in one
+  // transaction (LetterEffectHandler) overrides it. Each item's status means what Perform's
+  // would.
+  virtual std::vector<Status> PerformAll(const std::vector<OutboxItem>& items);
 };
 
 struct OutboxPolicy {
@@ -36,6 +42,8 @@ struct DispatchReport {
   int done = 0;
   int retried = 0;  // failed this time, will be tried again
   int gave_up = 0;  // failed for the last time: marked failed
+  // Items the run attempted: fewer than its limit means nothing else was due.
+  int attempted() const { return done + retried + gave_up; }
 };
 
 class OutboxDispatcher {
@@ -43,8 +51,8 @@ class OutboxDispatcher {
   // All references must outlive the dispatcher.
   OutboxDispatcher(CaseStore& store, EffectHandler& handler, const Clock& clock,
                    OutboxPolicy policy = {});
-  // Attempts the pending items due now (at most `limit`, oldest first) and records every outcome
-  // in one transaction.
+  // Attempts the pending items due now (at most `limit`, oldest first, through the handler's
+  // PerformAll) and then records every outcome in one transaction.
   StatusOr<DispatchReport> RunOnce(int limit = 100);
 
  private:

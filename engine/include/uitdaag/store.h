@@ -20,7 +20,8 @@
 //   kIoError            cannot open, read-only, corrupt, or any other I/O failure
 //   kFailedPrecondition the schema is newer than this build knows
 //   kPermissionDenied   a login, session token or case token that does not check out (one
-//                       message per kind, whatever the reason: see "Accounts and sessions")
+//                       message per kind, whatever the reason: see "Accounts and sessions");
+//                       a draft token that does not check out is kNotFound (see "Drafts")
 //
 // Thread safety: one CaseStore is one SQLite connection and must be used by one thread at a
 // time. Open one store per thread (or per process); SQLite and the version check keep them
@@ -40,6 +41,7 @@
 #include "uitdaag/case.h"
 #include "uitdaag/case_query.h"
 #include "uitdaag/deadline.h"
+#include "uitdaag/draft.h"
 #include "uitdaag/effect.h"
 #include "uitdaag/engine.h"
 #include "uitdaag/instant.h"
@@ -170,7 +172,7 @@ struct DeadlineRow {
 };
 
 // What the service's metrics read on every scrape (CaseStore::Gauges): cases per workflow and
-// state, and the outbox items pending and failed for good.
+// state, the outbox items pending and failed for good, and the letters among the pending ones.
 struct CaseStateCount {
   std::string workflow_id;
   std::string state;
@@ -180,6 +182,7 @@ struct StoreGauges {
   std::vector<CaseStateCount> cases;  // sorted by workflow, then state; only non-zero counts
   int64_t outbox_pending = 0;
   int64_t outbox_failed = 0;
+  int64_t letters_pending = 0;  // as PendingLetters()
 };
 
 // Counts for `uitdaag status` and tests.
@@ -253,6 +256,9 @@ class CaseStore {
   // already has a letter, nothing is stored and that letter is returned (a repeated delivery of
   // the same effect). kNotFound for an unknown case.
   StatusOr<LetterRecord> AddLetter(const NewLetter& letter);
+  // Several letters in one transaction, so one commit (one sync) for all of them; each stored
+  // as AddLetter stores it, the results in the same order. Any failure stores none of them.
+  StatusOr<std::vector<LetterRecord>> AddLetters(const std::vector<NewLetter>& letters);
   StatusOr<std::optional<LetterRecord>> LetterForOutbox(int64_t outbox_id);
   StatusOr<LetterRecord> GetLetter(int64_t id);
   StatusOr<std::vector<LetterRecord>> Letters(std::string_view case_id);  // in id order
@@ -287,6 +293,9 @@ class CaseStore {
   // Cheap enough for every metrics scrape: the case counts come from the cases_by_state index
   // and the pending count from the outbox_due index; only the failed count reads the outbox.
   StatusOr<StoreGauges> Gauges();
+  // Letters not stored yet: the pending render_letter items of the outbox, due now or waiting
+  // for a retry. Reads only the pending items (the outbox_due index), so /health can ask.
+  StatusOr<int64_t> PendingLetters();
 
   // --- Accounts and sessions (store_accounts.cc; engine/DESIGN.md, "Accounts and sessions").
   // Passwords are hashed with `policy` (uitdaag/password.h) before the write transaction, so a
@@ -347,6 +356,38 @@ class CaseStore {
   StatusOr<std::string> CreateCaseToken(std::string_view case_id, Instant now);
   // The case a token belongs to. kPermissionDenied "unknown case token" otherwise.
   StatusOr<std::string> CaseForToken(std::string_view token);
+
+  // --- Drafts of a submission (store_drafts.cc; uitdaag/draft.h; engine/DESIGN.md, "Drafts").
+  // A draft token is RandomToken(32); only its SHA-256 (hex) is stored. Every refusal of a
+  // token is the one kNotFound "unknown or expired draft", whether the token is malformed (not
+  // kDraftTokenLength characters of [A-Za-z0-9_-]), unknown, or its draft has expired at `now`
+  // (expires_at exclusive; also before DeleteExpiredDrafts has removed it). No message carries
+  // the token. Values are checked before any write: kInvalidArgument (subject: the field) for
+  // an empty or non-UTF-8 field name, a value that is not valid UTF-8, a negative page, form
+  // data over kMaxDraftDataBytes or an applicant over kMaxDraftApplicantBytes as JSON.
+
+  // A new open draft, expiring at now + ttl_seconds. Returns the token (its only copy).
+  // kInvalidArgument also for an empty workflow id, a workflow version below 1, or ttl_seconds
+  // outside 1..kMaxDraftTtlSeconds.
+  StatusOr<std::string> CreateDraft(const NewDraft& draft, Instant now, int64_t ttl_seconds);
+  // The draft of `token` at `now`, open or submitted (then with submitted_case set and no
+  // values). A read: it renews nothing. kNotFound as above.
+  StatusOr<Draft> LoadDraft(std::string_view token, Instant now);
+  // Replaces the values (data, applicant and page) of an open draft, sets updated_at to `now`
+  // and renews its lifetime: expires_at = now + the draft's ttl_seconds. kNotFound as above;
+  // kFailedPrecondition (subject: the case id) when the draft was submitted.
+  Status SaveDraft(std::string_view token, const DraftValues& values, Instant now);
+  // Records that the draft became case `case_id`, and deletes its values in the same
+  // transaction (the freed space is overwritten: SQLite secure_delete). expires_at stays: the
+  // row only says "already sent" until then. Again with the same case id: OK, nothing changes
+  // (a retried submission). kNotFound as above, or (subject: the case id) for an unknown case;
+  // kFailedPrecondition (subject: the first case id) when it was submitted as another case.
+  Status MarkDraftSubmitted(std::string_view token, std::string_view case_id, Instant now);
+  // Deletes every draft, open or submitted, that has expired at `now` (expires_at <= now), with
+  // its freed space overwritten; returns how many. Reads the drafts_by_expiry index only.
+  StatusOr<int64_t> DeleteExpiredDrafts(Instant now);
+  // Every stored draft row, expired ones not yet deleted included.
+  StatusOr<int64_t> CountDrafts();
 
   // An online copy of the live database (SQLite backup API) to `dest`, written to a temporary
   // file beside it and renamed into place. kAlreadyExists when `dest` exists.

@@ -47,15 +47,13 @@ StatusOr<RenderedLetter> RenderCaseLetter(CaseStore& store, const WorkflowRegist
   return renderer.Render(request);
 }
 
-StatusOr<LetterRecord> StoreCaseLetter(CaseStore& store, const WorkflowRegistry& workflows,
-                                       const LetterRenderer& renderer, std::string_view case_id,
-                                       std::string_view template_name, int64_t seq,
-                                       std::optional<int64_t> outbox_id, Instant now) {
-  if (outbox_id) {
-    UITDAAG_ASSIGN_OR_RETURN(std::optional<LetterRecord> existing,
-                             store.LetterForOutbox(*outbox_id));
-    if (existing) return *existing;
-  }
+namespace {
+
+// The letter StoreCaseLetter stores, rendered and not stored yet.
+StatusOr<NewLetter> RenderNewLetter(CaseStore& store, const WorkflowRegistry& workflows,
+                                    const LetterRenderer& renderer, std::string_view case_id,
+                                    std::string_view template_name, int64_t seq,
+                                    std::optional<int64_t> outbox_id, Instant now) {
   UITDAAG_ASSIGN_OR_RETURN(RenderedLetter letter,
                            RenderCaseLetter(store, workflows, renderer, case_id, template_name,
                                             seq));
@@ -71,6 +69,22 @@ StatusOr<LetterRecord> StoreCaseLetter(CaseStore& store, const WorkflowRegistry&
   record.html = std::move(letter.html);
   record.pdf = std::move(letter.pdf);
   record.now = now;
+  return record;
+}
+
+}  // namespace
+
+StatusOr<LetterRecord> StoreCaseLetter(CaseStore& store, const WorkflowRegistry& workflows,
+                                       const LetterRenderer& renderer, std::string_view case_id,
+                                       std::string_view template_name, int64_t seq,
+                                       std::optional<int64_t> outbox_id, Instant now) {
+  if (outbox_id) {
+    UITDAAG_ASSIGN_OR_RETURN(std::optional<LetterRecord> existing,
+                             store.LetterForOutbox(*outbox_id));
+    if (existing) return *existing;
+  }
+  UITDAAG_ASSIGN_OR_RETURN(NewLetter record, RenderNewLetter(store, workflows, renderer, case_id,
+                                                             template_name, seq, outbox_id, now));
   return store.AddLetter(record);
 }
 
@@ -78,11 +92,37 @@ LetterEffectHandler::LetterEffectHandler(CaseStore& store, const WorkflowRegistr
                                          const LetterRenderer& renderer, const Clock& clock)
     : store_(store), workflows_(workflows), renderer_(renderer), clock_(clock) {}
 
-Status LetterEffectHandler::Perform(const OutboxItem& item) {
-  if (item.effect.kind != Effect::Kind::kRenderLetter) return Status::Ok();
-  return StoreCaseLetter(store_, workflows_, renderer_, item.case_id, item.effect.name, item.seq,
-                         item.id, clock_.Now())
-      .status();
+Status LetterEffectHandler::Perform(const OutboxItem& item) { return PerformAll({item}).front(); }
+
+std::vector<Status> LetterEffectHandler::PerformAll(const std::vector<OutboxItem>& items) {
+  std::vector<Status> results(items.size(), Status::Ok());
+  std::vector<NewLetter> rendered;
+  std::vector<size_t> rendered_for;  // the item of each rendered letter
+  for (size_t i = 0; i < items.size(); ++i) {
+    const OutboxItem& item = items[i];
+    if (item.effect.kind != Effect::Kind::kRenderLetter) continue;
+    StatusOr<std::optional<LetterRecord>> existing = store_.LetterForOutbox(item.id);
+    if (!existing.ok() || existing->has_value()) {  // an error, or delivered before a crash
+      results[i] = existing.status();
+      continue;
+    }
+    StatusOr<NewLetter> letter = RenderNewLetter(store_, workflows_, renderer_, item.case_id,
+                                                 item.effect.name, item.seq, item.id,
+                                                 clock_.Now());
+    if (!letter.ok()) {
+      results[i] = letter.status();
+      continue;
+    }
+    rendered.push_back(std::move(*letter));
+    rendered_for.push_back(i);
+  }
+  if (rendered.empty() || store_.AddLetters(rendered).ok()) return results;
+  // The one transaction failed: store them one by one, so that one bad letter holds back no
+  // other (each failure is retried on its own).
+  for (size_t k = 0; k < rendered.size(); ++k) {
+    results[rendered_for[k]] = store_.AddLetter(rendered[k]).status();
+  }
+  return results;
 }
 
 }  // namespace uitdaag

@@ -6,6 +6,13 @@
 
 namespace uitdaag {
 
+std::vector<Status> EffectHandler::PerformAll(const std::vector<OutboxItem>& items) {
+  std::vector<Status> performed;
+  performed.reserve(items.size());
+  for (const OutboxItem& item : items) performed.push_back(Perform(item));
+  return performed;
+}
+
 OutboxDispatcher::OutboxDispatcher(CaseStore& store, EffectHandler& handler, const Clock& clock,
                                    OutboxPolicy policy)
     : store_(store), handler_(handler), clock_(clock), policy_(policy) {}
@@ -16,8 +23,14 @@ StatusOr<DispatchReport> OutboxDispatcher::RunOnce(int limit) {
   DispatchReport report;
   std::vector<CaseStore::Outcome> outcomes;
   outcomes.reserve(items.size());
-  for (const OutboxItem& item : items) {
-    const Status performed = handler_.Perform(item);
+  const std::vector<Status> statuses = handler_.PerformAll(items);
+  if (statuses.size() != items.size()) {
+    return Status::Internal("the outbox handler answered " + std::to_string(statuses.size()) +
+                            " results for " + std::to_string(items.size()) + " items");
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    const OutboxItem& item = items[k];
+    const Status& performed = statuses[k];
     CaseStore::Outcome outcome;
     outcome.id = item.id;
     if (performed.ok()) {

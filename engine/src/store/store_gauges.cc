@@ -22,9 +22,23 @@ StatusOr<StoreGauges> CaseStore::Gauges() {
         into(g.outbox_pending), now;
     impl_->session << "SELECT count(*) FROM outbox WHERE status = 'failed'", into(g.outbox_failed),
         now;
+    UITDAAG_ASSIGN_OR_RETURN(g.letters_pending, PendingLetters());
     return g;
   } catch (const std::exception& e) {
     return impl_->Error(e, "counting cases by state");
+  }
+}
+
+StatusOr<int64_t> CaseStore::PendingLetters() {
+  try {
+    int64_t pending = 0;
+    // status = 'pending' lets SQLite walk the partial index outbox_due.
+    impl_->session << "SELECT count(*) FROM outbox WHERE status = 'pending' "
+                      "AND kind = 'render_letter'",
+        into(pending), now;
+    return pending;
+  } catch (const std::exception& e) {
+    return impl_->Error(e, "counting the pending letters");
   }
 }
 

@@ -76,8 +76,14 @@ int64_t InsertDocument(Poco::Data::Session& session, const std::string& case_id,
 }  // namespace
 
 StatusOr<LetterRecord> CaseStore::AddLetter(const NewLetter& l) {
+  UITDAAG_ASSIGN_OR_RETURN(std::vector<LetterRecord> stored, AddLetters({l}));
+  return stored.front();
+}
+
+StatusOr<std::vector<LetterRecord>> CaseStore::AddLetters(const std::vector<NewLetter>& letters) {
   Impl& s = *impl_;
-  return s.InWriteTransaction("storing a letter", [&]() -> StatusOr<LetterRecord> {
+  // Inside the transaction: one letter, or the one stored for its outbox item before.
+  const auto store_one = [&s](const NewLetter& l) -> StatusOr<LetterRecord> {
     UITDAAG_RETURN_IF_ERROR(s.RequireCase(l.case_id));
     if (l.outbox_id) {
       UITDAAG_ASSIGN_OR_RETURN(auto existing,
@@ -104,7 +110,19 @@ StatusOr<LetterRecord> CaseStore::AddLetter(const NewLetter& l) {
     s.session << "SELECT last_insert_rowid()", into(id), now;
     UITDAAG_ASSIGN_OR_RETURN(auto stored, SelectLetters(s.session, "id = ?", id));
     return stored.front();
-  });
+  };
+  if (letters.empty()) return std::vector<LetterRecord>();
+  return s.InWriteTransaction(
+      letters.size() == 1 ? "storing a letter" : "storing letters",
+      [&]() -> StatusOr<std::vector<LetterRecord>> {
+        std::vector<LetterRecord> stored;
+        stored.reserve(letters.size());
+        for (const NewLetter& l : letters) {
+          UITDAAG_ASSIGN_OR_RETURN(LetterRecord record, store_one(l));
+          stored.push_back(std::move(record));
+        }
+        return stored;
+      });
 }
 
 StatusOr<std::optional<LetterRecord>> CaseStore::LetterForOutbox(int64_t outbox_id) {
