@@ -10,11 +10,14 @@
 # In a temporary directory it starts `uitdaag serve` on a free loopback port with a fresh
 # database and the request rate limit off (the run measures the service, not the limiter), logs
 # in, submits --cases cases, waits until their letters are rendered, and runs wrk for --seconds
-# with --connections connections on --threads threads, three times:
+# with --connections connections on --threads threads, five times:
 #   reads        GET /api/cases/{id}, bearer token of a case handler, rotating over the cases
+#   case_page    GET /zaak/{id}, the resident's case page, each with its case's cookie
+#   form_page    GET /uitdagen/uitdaagrecht/formulier, the first step of the form
 #   submissions  POST /api/cases, each with a new Idempotency-Key
 #   trivial      the reads' requests against uitdaag_trivial_http (a fixed 200 JSON answer)
-# and prints requests/s, p50 and p99 latency and the errors of each, and the ratio reads/trivial.
+# and prints requests/s, p50 and p99 latency and the errors of each, the ratio reads/trivial, and
+# the ratios of the pages to the JSON case read (the same case, rendered as a page).
 # After the submissions it reads the letters still pending (/health, "letters_pending") and polls
 # until none is (at most --drain-timeout seconds, default 300): the time that took and the letters
 # per second the worker stored meanwhile (/metrics) are printed too; letters still pending then
@@ -212,12 +215,14 @@ staff_token="$(login behandelaar "$(password behandelaar)")"
 admin_token="$(login admin "$(password admin)")"
 
 log "submitting $cases cases"
-ids=()
+ids=() case_pages=()
 for i in $(seq 1 "$cases"); do
   answer="$(http POST /api/cases -H 'Content-Type: application/json' \
             -H "Idempotency-Key: setup-$i" --data-binary "@$root/examples/http/aanvraag.json")"
   [ "$(tail -n1 <<<"$answer")" = 201 ] || fail "submission $i: $answer"
   ids+=("$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$answer" | head -1)")
+  token="$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$answer" | head -1)"
+  case_pages+=("/zaak/${ids[-1]}|uitdaag_zaak=$token")
 done
 
 log "waiting for the letters of those cases (at most 120 s)"
@@ -229,6 +234,11 @@ done
 
 run_wrk reads "$lua_dir/reads.lua" "$staff_token" "${ids[@]}"
 [ "$(non_2xx GET '/api/cases/{id}')" = 0 ] || fail "the service answered reads with non-2xx"
+# The resident's pages: the case page (each with its own case cookie) and the first form page.
+run_wrk case_page "$lua_dir/pages.lua" "${case_pages[@]}"
+[ "$(non_2xx GET '/zaak/{id}')" = 0 ] || fail "the service answered case pages with non-2xx"
+run_wrk form_page "$lua_dir/pages.lua" "/uitdagen/uitdaagrecht/formulier"
+[ "$(non_2xx GET '/uitdagen/{workflow}/formulier')" = 0 ] || fail "the service answered form pages with non-2xx"
 run_wrk submissions "$lua_dir/submit.lua" "$root/examples/http/aanvraag.json" "load-$$"
 [ "$(non_2xx POST /api/cases)" = 0 ] || fail "the service answered submissions with non-2xx"
 [ "$(non_2xx any unmatched)" = 0 ] || fail "the service answered unrouted requests"
@@ -264,14 +274,17 @@ printf '\nHTTP load, %s, %s s per run, %s connections, %s wrk threads, %s cases,
 printf 'rate limit off, log level %s; wrk and the server share the machine\n\n' "$log_level"
 printf '%-12s %12s %10s %10s %10s %10s %14s\n' run requests/s p50_ms p99_ms requests non-2xx socket_errors
 errors=0
-for run in reads submissions trivial; do
+for run in reads case_page form_page submissions trivial; do
   printf '%-12s %12s %10s %10s %10s %10s %14s\n' "$run" "$(field "$run" rps)" \
          "$(field "$run" p50_ms)" "$(field "$run" p99_ms)" "$(field "$run" requests)" \
          "$(field "$run" status_errors)" "$(field "$run" socket_errors)"
   errors=$((errors + $(field "$run" status_errors) + $(field "$run" socket_errors)))
 done
 ratio="$(awk -v a="$(field reads rps)" -v b="$(field trivial rps)" 'BEGIN { printf "%.3f", a / b }')"
-printf '\nreads / trivial: %s   (outbox items, letters and notifications, still pending after\n' \
+page_ratio() { awk -v a="$(field "$1" rps)" -v b="$(field reads rps)" 'BEGIN { printf "%.3f", a / b }'; }
+printf '\ncase page / JSON case read: %s   form page / JSON case read: %s\n' \
+       "$(page_ratio case_page)" "$(page_ratio form_page)"
+printf 'reads / trivial: %s   (outbox items, letters and notifications, still pending after\n' \
        "$ratio"
 printf 'the submissions: %s)\n' "$outbox_pending"
 if [ "$drained" = yes ]; then
@@ -287,6 +300,8 @@ printf '{"part":"http","started":"%s","seconds":%s,"connections":%s,"threads":%s
 printf '"log_level":"%s",' "$log_level"
 printf '"reads_rps":%s,"submissions_rps":%s,"trivial_rps":%s,"reads_over_trivial":%s,' \
        "$(field reads rps)" "$(field submissions rps)" "$(field trivial rps)" "$ratio"
+printf '"case_page_rps":%s,"form_page_rps":%s,"case_page_over_reads":%s,"form_page_over_reads":%s,' \
+       "$(field case_page rps)" "$(field form_page rps)" "$(page_ratio case_page)" "$(page_ratio form_page)"
 printf '"letters_pending_after_submissions":%s,"drain_seconds":%s,"drained":%s,' \
        "$letters_left" "$drain_seconds" "$([ "$drained" = yes ] && echo true || echo false)"
 printf '"drain_letters_per_second":%s}\n' "$drain_rate"

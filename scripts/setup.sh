@@ -18,6 +18,7 @@ packages=(
   poppler-utils            # pdftotext, pdfinfo, pdffonts, pdftoppm: the letter tests read real PDFs
   wrk curl                 # the HTTP load script and its one-second smoke test
   nginx-light              # the front-door tests run the service behind a real reverse proxy
+  chromium fonts-liberation fonts-noto-core  # the browser tests of the pages (playwright-core)
 )
 # Node.js and npm run the test tools pinned in package-lock.json (OpenAPI lint and validation, the
 # browser tests). Machines of this kind come with Node.js 20 and its own npm (not Debian's); Debian's

@@ -15,7 +15,8 @@ std::string PresentedToken(Exchange& ex) {
   }
   Poco::Net::NameValueCollection cookies;
   ex.request().getCookies(cookies);
-  return cookies.get(kSessionCookie, "");
+  const std::string session = cookies.get(kSessionCookie, "");
+  return session.empty() ? cookies.get(kCaseCookie, "") : session;
 }
 
 StatusOr<Caller> Identify(Exchange& ex, CaseStore& store) {
@@ -96,11 +97,7 @@ std::optional<Authorized> Authorize(Exchange& ex, Need need) {
 }
 
 std::string ChallengerRole(const WorkflowDefinition& def) {
-  for (const TransitionDef& t : def.InitialState().transitions) {
-    const EventDef* event = def.FindEvent(t.event);
-    if (event != nullptr && !event->roles.empty()) return event->roles.front();
-  }
-  return {};
+  return def.challenger_role;
 }
 
 std::set<std::string> StaffRoles(const WorkflowRegistry& workflows) {

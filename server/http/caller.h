@@ -17,6 +17,9 @@
 namespace uitdaag::http {
 
 inline constexpr const char* kSessionCookie = "uitdaag_session";
+// The resident's pages keep the access token of their case in this cookie (HttpOnly,
+// SameSite=Lax, set by GET /volgen and after a submission), so that no page URL carries it.
+inline constexpr const char* kCaseCookie = "uitdaag_zaak";
 
 struct Caller {
   enum class Kind { kNobody, kStaff, kChallenger };
@@ -26,7 +29,7 @@ struct Caller {
 };
 
 // The token the request presents: "Authorization: Bearer <token>" (the scheme in any case), else
-// the session cookie; empty when neither.
+// the session cookie, else the case cookie; empty when none.
 std::string PresentedToken(Exchange& exchange);
 
 // Identifies the caller. An unknown or expired token is kPermissionDenied (answered as 401).
@@ -50,8 +53,8 @@ struct Authorized {
 };
 std::optional<Authorized> Authorize(Exchange& exchange, Need need);
 
-// The role of the workflow's challengers: the first role of the first event that leaves the
-// initial state (the submission).
+// The role of the workflow's challengers: WorkflowDefinition::challenger_role (as written in
+// the workflow, or derived by the loader).
 std::string ChallengerRole(const WorkflowDefinition& def);
 
 // The roles of every workflow except their challenger roles: what staff accounts may hold.

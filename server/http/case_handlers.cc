@@ -4,7 +4,9 @@
 
 #include "http/assignment.h"
 #include "http/caller.h"
+#include "http/case_events.h"
 #include "http/case_view.h"
+#include "http/submission.h"
 #include "http/deadline_json.h"
 #include "http/handlers.h"
 #include "http/json_fields.h"
@@ -16,8 +18,6 @@ namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-constexpr size_t kMaxIdempotencyKey = 200;
 
 std::string ETag(int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
@@ -32,13 +32,6 @@ std::optional<int64_t> VersionFromIfMatch(std::string text) {
     if (c < '0' || c > '9') return std::nullopt;
   }
   return std::stoll(text);
-}
-
-// The store's refusal of an Idempotency-Key already used for a different request
-// (CaseStore::FindIdempotencyKey and Commit: kInvalidArgument with the key as its subject).
-bool IsIdempotencyConflict(const Status& status, const std::string& key) {
-  return !key.empty() && status.code() == StatusCode::kInvalidArgument &&
-         status.subject() == key && status.message().rfind("idempotency key", 0) == 0;
 }
 
 // The body's applicant, strictly: an object whose fields are all text, none unknown
@@ -89,23 +82,12 @@ Object CaseJson(const ServiceState& state, const WorkflowDefinition& def, const 
   }
   o.set("deadlines", deadlines);
   Array::Ptr events = new Array();
-  if (st != nullptr && !st->final) {
-    std::set<std::string> seen;
-    auto offer = [&](const TransitionDef& t) {
-      const EventDef* e = def.FindEvent(t.event);
-      if (e == nullptr || e->timer || !seen.insert(e->id).second) return;
-      if (RoleFor(caller, def, *e).empty()) return;
-      // Guards on the case alone are settled here (an objection to a decision that is no
-      // besluit is not offered); guards on the event's own input are left to the request.
-      if (!EventPossible(def, s, e->id, today)) return;
-      Object::Ptr ev = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-      ev->set("id", e->id);
-      ev->set("label", e->label);
-      ev->set("form", e->form);
-      events->add(ev);
-    };
-    for (const TransitionDef& t : st->transitions) offer(t);
-    for (const TransitionDef& t : def.any_state) offer(t);
+  for (const EventDef* e : OfferedEvents(def, s, caller, today)) {
+    Object::Ptr ev = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    ev->set("id", e->id);
+    ev->set("label", e->label);
+    ev->set("form", e->form);
+    events->add(ev);
   }
   o.set("events", events);
   return o;
@@ -129,54 +111,26 @@ void SubmitCase(Exchange& ex) {
     ex.Problem(422, "Idempotency-Key: at most 200 characters", "Idempotency-Key");
     return;
   }
-  const std::string role = ChallengerRole(*def);
-  // The submission: the event named in the body, else the first event that leaves the initial
-  // state with a form (in the shipped workflows `indienen`; `vooroverleg_aanvragen` has none).
-  std::string event_id = body->optValue<std::string>("event", "");
-  if (event_id.empty()) {
-    for (const TransitionDef& t : def->InitialState().transitions) {
-      const EventDef* e = def->FindEvent(t.event);
-      if (e != nullptr && !e->roles.empty() && !e->form.empty()) {
-        event_id = e->id;
-        break;
-      }
-    }
-  }
   StatusOr<StorePool::Lease> store = ex.state().stores->Take();
   if (!store.ok()) return ex.Fail(store.status());
-  Runner runner(**store, *ex.state().workflows, *ex.state().clock);
-  SubmitRequest request;
-  request.workflow_id = def->id;
-  request.event.id = event_id;
-  request.event.role = role;
-  request.event.actor = applicant->name;
-  request.event.at = ex.state().clock->Now();
+  Submission submission;
+  submission.workflow = def;
+  // The event named in the body, else the workflow's submission event.
+  submission.event = body->optValue<std::string>("event", "");
+  submission.applicant = *applicant;
   Object::Ptr data = body->getObject("data");
-  if (!data.isNull()) request.event.payload = PayloadFromJson(*data);
-  request.idempotency_key = key;
-  request.applicant = *applicant;
-  StatusOr<RunResult> result = runner.Submit(request);
-  if (!result.ok()) {
-    // The store names a reused key by its value; the client is told which header is at fault.
-    if (IsIdempotencyConflict(result.status(), key)) {
-      ex.Problem(422, "Idempotency-Key: already used for a different request; send a new key",
-                 "Idempotency-Key");
-      return;
-    }
-    return ex.Fail(result.status());
-  }
-  // The token of the challenger's own case: a replay under the same key gets a new one (the
-  // first answer may have been lost), which is as good as the first.
-  StatusOr<std::string> token =
-      (*store)->CreateCaseToken(result->snapshot.id, ex.state().clock->Now());
-  if (!token.ok()) return ex.Fail(token.status());
+  if (!data.isNull()) submission.payload = PayloadFromJson(*data);
+  submission.idempotency_key = key;
+  StatusOr<Submitted> submitted = SubmitChallenge(ex.state(), **store, submission);
+  if (!submitted.ok()) return ex.Fail(submitted.status());
+  const RunResult* result = &submitted->result;
+  const std::string* token = &submitted->access_token;
   Object out(Poco::JSON_PRESERVE_KEY_ORDER);
   out.set("id", result->snapshot.id);
   out.set("version", result->snapshot.version);
   out.set("state", result->snapshot.state);
   out.set("replayed", result->replayed);
   out.set("access_token", *token);
-  ex.state().nudge_worker();
   ex.SetHeader("Location", "/api/cases/" + result->snapshot.id);
   ex.SetHeader("ETag", ETag(result->snapshot.version));
   ex.Json(result->replayed ? 200 : 201, out);
@@ -210,39 +164,26 @@ void FireEvent(Exchange& ex) {
   }
   Object::Ptr body;
   if (!ex.ReadJsonObject(&body)) return;
-  StatusOr<StoredCase> stored = (*store)->Load(ex.Param("id"));
-  if (!stored.ok()) return ex.Fail(stored.status());
-  const WorkflowDefinition* def = ex.state().workflows->Find(stored->snapshot.workflow_id,
-                                                             stored->snapshot.workflow_version);
-  if (def == nullptr) return ex.Fail(Status::Internal("workflow version not loaded"));
-  const EventDef* event = def->FindEvent(ex.Param("event"));
-  if (event == nullptr || event->timer) {
-    ex.Problem(404, "workflow '" + def->id + "' has no event '" + ex.Param("event") + "'",
-               "event");
-    return;
-  }
-  const std::string role = RoleFor(caller, *def, *event);
-  if (role.empty()) {
-    ex.Problem(403, "your role may not '" + event->id + "' on this case", "event");
-    return;
-  }
-  Event e;
-  e.id = event->id;
-  e.role = role;
-  e.actor = caller.kind == Caller::Kind::kStaff ? caller.account.username : "challenger";
-  e.at = ex.state().clock->Now();
+  CaseEventRequest request;
+  request.case_id = ex.Param("id");
+  request.event = ex.Param("event");
+  request.expected_version = *version;
   Object::Ptr data = body->getObject("data");
-  if (!data.isNull()) e.payload = PayloadFromJson(*data);
-  Runner runner(**store, *ex.state().workflows, *ex.state().clock);
-  StatusOr<RunResult> result = runner.Apply(ex.Param("id"), e, *version);
-  if (!result.ok()) return ex.Fail(result.status());
-  ex.state().nudge_worker();
-  // Staff acting in the role the case is assigned to take it when nobody handles it yet.
-  const std::string handler =
-      HandlerAfterStep(**store, caller, role, stored->snapshot, ex.state().clock->Now());
+  if (!data.isNull()) request.payload = PayloadFromJson(*data);
+  StatusOr<FiredEvent> fired = FireCaseEvent(ex.state(), **store, caller, request);
+  if (!fired.ok()) {
+    const Status& refused = fired.status();
+    // An unknown event (404) or one the caller's role may not fire (403) names the event.
+    if (refused.subject() == "event" && (refused.code() == StatusCode::kNotFound ||
+                                         refused.code() == StatusCode::kPermissionDenied)) {
+      ex.Problem(refused.code() == StatusCode::kNotFound ? 404 : 403, refused.message(), "event");
+      return;
+    }
+    return ex.Fail(refused);
+  }
   // The runner returns the committed snapshot: no second load.
-  ex.SetHeader("ETag", ETag(result->snapshot.version));
-  ex.Json(200, CaseJson(ex.state(), *def, result->snapshot, caller, handler));
+  ex.SetHeader("ETag", ETag(fired->result.snapshot.version));
+  ex.Json(200, CaseJson(ex.state(), *fired->def, fired->result.snapshot, caller, fired->handler));
 }
 
 }  // namespace uitdaag::http

@@ -73,27 +73,39 @@ std::string Exchange::ClientAddress() const {
 
 bool Exchange::ReadBody(size_t limit, const std::string& too_large, const std::string& field,
                         std::string* out) {
+  BodyRead read = ReadBodyUnanswered(limit, out);
+  switch (read.outcome) {
+    case BodyRead::Outcome::kComplete:
+      return true;
+    case BodyRead::Outcome::kTooLarge:
+      Problem(413, too_large, field);
+      return false;
+    case BodyRead::Outcome::kMalformed:
+      Problem(400, read.detail, read.field);
+      return false;
+  }
+  return false;
+}
+
+Exchange::BodyRead Exchange::ReadBodyUnanswered(size_t limit, std::string* out) {
+  using Outcome = BodyRead::Outcome;
   out->clear();
   if (framing_.body == Framing::Body::kNone) {
     body_complete_ = true;
-    return true;
+    return {};
   }
   if (framing_.body == Framing::Body::kLength && framing_.length > static_cast<int64_t>(limit)) {
-    Problem(413, too_large, field);
-    return false;
+    return {Outcome::kTooLarge, "", ""};
   }
   if (framing_.body == Framing::Body::kChunked) {
     const ChunkedRead read = ReadChunkedBody(limit, out);
     if (read.outcome == ChunkedRead::Outcome::kMalformed) {
-      Problem(400, "the chunked body is malformed: " + read.error, "Transfer-Encoding");
-      return false;
+      return {Outcome::kMalformed, "the chunked body is malformed: " + read.error,
+              "Transfer-Encoding"};
     }
-    if (read.outcome == ChunkedRead::Outcome::kTooLarge) {
-      Problem(413, too_large, field);
-      return false;
-    }
+    if (read.outcome == ChunkedRead::Outcome::kTooLarge) return {Outcome::kTooLarge, "", ""};
     body_complete_ = true;
-    return true;
+    return {};
   }
   std::istream& in = request_.stream();
   char buffer[64 * 1024];
@@ -107,17 +119,13 @@ bool Exchange::ReadBody(size_t limit, const std::string& too_large, const std::s
   } catch (const Poco::Exception&) {
     // A network failure mid-body: what was read is short of its length (below).
   }
-  if (out->size() > limit) {
-    Problem(413, too_large, field);
-    return false;
-  }
+  if (out->size() > limit) return {Outcome::kTooLarge, "", ""};
   if (framing_.body == Framing::Body::kLength && static_cast<int64_t>(out->size()) < framing_.length) {
     // The per-read timeout or the connection's deadline ended a body that stopped short.
-    Problem(400, "the body ended before its Content-Length", "Content-Length");
-    return false;
+    return {Outcome::kMalformed, "the body ended before its Content-Length", "Content-Length"};
   }
   body_complete_ = true;
-  return true;
+  return {};
 }
 
 ChunkedRead Exchange::ReadChunkedBody(size_t limit, std::string* out) {
@@ -215,6 +223,8 @@ void Exchange::SetHeader(const std::string& name, const std::string& value) {
   response_.set(name, value);
 }
 
+void Exchange::AddCookie(const Poco::Net::HTTPCookie& cookie) { response_.addCookie(cookie); }
+
 void Exchange::Bytes(int status, const std::string& media_type, const std::string& bytes,
                      const std::string& download_name) {
   if (answered_) return;
@@ -223,7 +233,7 @@ void Exchange::Bytes(int status, const std::string& media_type, const std::strin
   response_.setContentType(media_type);
   response_.setContentLength64(static_cast<Poco::Int64>(bytes.size()));
   response_.set("X-Content-Type-Options", "nosniff");
-  response_.set("Cache-Control", "no-store");
+  if (!response_.has("Cache-Control")) response_.set("Cache-Control", "no-store");
   SecurityHeaders(response_, state_.config);
   // The one framing rule: a connection carries another request only after this one's body was
   // read to its end; otherwise what is left of it would be parsed as the next request.

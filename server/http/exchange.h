@@ -6,6 +6,7 @@
 #pragma once
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
@@ -47,6 +48,14 @@ class Exchange {
   // or a body that stops short of its length is 400. Every handler reads bodies through this.
   bool ReadBody(size_t limit, const std::string& too_large, const std::string& field,
                 std::string* out);
+  // The same without answering: the caller (a page) answers a refusal in its own way.
+  struct BodyRead {
+    enum class Outcome { kComplete, kTooLarge, kMalformed };
+    Outcome outcome = Outcome::kComplete;
+    std::string detail;  // kMalformed: what is wrong
+    std::string field;   // kMalformed: the header at fault
+  };
+  BodyRead ReadBodyUnanswered(size_t limit, std::string* out);
   // Whether the body has been read to its end (always true for a request without one). An
   // answer sent before that carries Connection: close and ends the connection; so does every
   // answer to a request with a chunked body (chunked_body.h).
@@ -67,12 +76,15 @@ class Exchange {
   void Problem(int status, const std::string& detail, const std::string& field = {});
   // The problem for a non-OK Status (its code mapped once, in problem.cc; its subject as field).
   void Fail(const Status& status);
-  // Every answer carries X-Content-Type-Options: nosniff and Cache-Control: no-store. With a
+  // Every answer carries X-Content-Type-Options: nosniff and Cache-Control: no-store (unless the
+  // handler set its own Cache-Control, as static assets do). With a
   // download name, also Content-Disposition: attachment with the name made header-safe
   // (content_disposition.h).
   void Bytes(int status, const std::string& media_type, const std::string& bytes,
              const std::string& download_name = {});
   void SetHeader(const std::string& name, const std::string& value);
+  // Adds a Set-Cookie header (several cookies may be set on one answer).
+  void AddCookie(const Poco::Net::HTTPCookie& cookie);
   bool answered() const { return answered_; }
 
   // Called once, just before the answer is sent, with its status and body size: the router

@@ -1,5 +1,6 @@
-// Health and the workflows: what a challenger's form needs (fields with their limits; for a
-// scoring form the assessment criteria with scale, weight and minimum) and what an adopter reviews.
+// Health and the workflows: what a challenger's form needs (fields with their limits, help texts
+// and option labels, the form's pages; for a scoring form the assessment criteria with scale,
+// weight and minimum), the phases a resident sees, and what an adopter reviews.
 #include <Poco/JSON/Array.h>
 
 #include "http/handlers.h"
@@ -39,12 +40,26 @@ Array::Ptr CriteriaJson(const std::vector<CriterionDef>& criteria) {
   return list;
 }
 
+// The options of a choice field as {value, label}, in the order written.
+Array::Ptr OptionLabelsJson(const FieldDef& f) {
+  Array::Ptr list = new Array();
+  for (const std::string& option : f.options) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("value", option);
+    o->set("label", f.OptionLabel(option));
+    list->add(o);
+  }
+  return list;
+}
+
 // A form field with its limits; a criteria field carries the criteria it scores.
 Object::Ptr FieldJson(const FieldDef& f, const std::vector<CriterionDef>& criteria) {
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("name", f.name);
   o->set("label", f.label);
+  if (!f.help.empty()) o->set("help", f.help);
   o->set("type", FieldTypeName(f.type));
+  if (f.type == FieldType::kText) o->set("multiline", f.multiline);
   if (f.type == FieldType::kList) o->set("item_type", FieldTypeName(f.item_type));
   o->set("required", f.required);
   if (f.integer) o->set("integer", true);
@@ -60,9 +75,37 @@ Object::Ptr FieldJson(const FieldDef& f, const std::vector<CriterionDef>& criter
     Array::Ptr options = new Array();
     for (const std::string& option : f.options) options->add(option);
     o->set("options", options);
+    o->set("option_labels", OptionLabelsJson(f));
   }
   if (f.type == FieldType::kCriteria) o->set("criteria", CriteriaJson(criteria));
   return o;
+}
+
+// The pages of a multi-step form; empty: one page.
+Array::Ptr PagesJson(const FormDef& form) {
+  Array::Ptr pages = new Array();
+  for (const FormPageDef& page : form.pages) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("title", page.title);
+    o->set("intro", page.intro);
+    Array::Ptr fields = new Array();
+    for (const std::string& field : page.fields) fields->add(field);
+    o->set("fields", fields);
+    pages->add(o);
+  }
+  return pages;
+}
+
+// The steps of the procedure a resident sees, in order.
+Array::Ptr PhasesJson(const WorkflowDefinition& def) {
+  Array::Ptr phases = new Array();
+  for (const PhaseDef& phase : def.phases) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("id", phase.id);
+    o->set("label", phase.label);
+    phases->add(o);
+  }
+  return phases;
 }
 
 }  // namespace
@@ -110,11 +153,16 @@ void GetWorkflow(Exchange& ex) {
   body.set("version", def->version);
   body.set("title", def->title);
   body.set("municipality", def->municipality);
+  body.set("challenger_role", def->challenger_role);
+  body.set("submission_event", def->submission_event);
+  body.set("phases", PhasesJson(*def));
   Array::Ptr states = new Array();
   for (const StateDef& s : def->states) {
     Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     o->set("id", s.id);
     o->set("label", s.label);
+    o->set("public_label", s.public_label);
+    o->set("phase", s.phase);
     o->set("initial", s.initial);
     o->set("final", s.final);
     Array::Ptr events = new Array();
@@ -173,11 +221,14 @@ void GetWorkflowForm(Exchange& ex) {
   body.set("event", event->id);
   body.set("label", event->label);
   Array::Ptr fields = new Array();
+  Array::Ptr pages = new Array();
   if (const FormDef* form = def->FindForm(event->form)) {
     body.set("form", form->name);
     for (const FieldDef& f : form->fields) fields->add(FieldJson(f, def->criteria));
+    pages = PagesJson(*form);
   }
   body.set("fields", fields);
+  body.set("pages", pages);
   ex.Json(200, body);
 }
 

@@ -14,6 +14,7 @@
 #include "http/handlers.h"
 #include "http/router.h"
 #include "http/setup.h"
+#include "pages/resident_pages.h"
 #include "uitdaag/case_letters.h"
 #include "uitdaag/loader.h"
 #include "uitdaag/outbox.h"
@@ -82,6 +83,16 @@ std::unique_ptr<Service> Service::Create(const ServiceConfig& config, const Cloc
   if (!config.profile.empty()) profile = config.profile;
   state->renderer = LoadRendererOrReport(state->workflows->All(), profile, err);
   if (state->renderer == nullptr) return nullptr;
+  // The pages: templates/pages/ next to the letters, and the NL Design System styles that npm
+  // installed (node_modules/ beside the workflow folder, unless styles_dir says otherwise).
+  std::filesystem::path workflows = std::filesystem::path(config.workflows_dir).lexically_normal();
+  if (!workflows.has_filename()) workflows = workflows.parent_path();  // "workflows/"
+  const std::string styles_dir = !config.styles_dir.empty()
+                                     ? config.styles_dir
+                                     : (workflows.parent_path() / "node_modules").string();
+  pages::Site::LoadResult site = pages::Site::Load(*state, styles_dir);
+  for (const Diagnostic& d : site.diagnostics) err << d.ToString() << "\n";
+  if (site.site == nullptr) return nullptr;
   state->stores = std::make_unique<StorePool>(config.database);
   state->rate_limit =
       std::make_unique<RateLimiter>(config.rate_limit_per_second, config.rate_limit_burst);
@@ -93,6 +104,7 @@ std::unique_ptr<Service> Service::Create(const ServiceConfig& config, const Cloc
   }
   std::unique_ptr<Service> service(new Service());
   service->state_ = std::move(state);
+  service->site_ = std::move(site.site);
   return service;
 }
 
@@ -127,6 +139,7 @@ Status Service::Start() {
     const ServiceConfig& config = state_->config;
     Poco::Net::HTTPRequestHandlerFactory::Ptr router(new Router(*state_));
     AddRoutes(static_cast<Router&>(*router));
+    pages::AddResidentPages(static_cast<Router&>(*router), site_);
     Poco::Net::ServerSocket socket(
         Poco::Net::SocketAddress(config.host, static_cast<Poco::UInt16>(config.port)), 128);
     port_ = socket.address().port();
@@ -196,6 +209,9 @@ void Service::WorkerLoop() {
     } else {
       log.error("sweep: " + swept.status().ToString());
     }
+    // Drafts of the online form past their expiry are deleted (data minimisation).
+    StatusOr<int64_t> expired = (*store)->DeleteExpiredDrafts(state_->clock->Now());
+    if (!expired.ok()) log.error("drafts: " + expired.status().ToString());
     // Batch after batch while a batch comes back full (more is due), so a backlog drains at the
     // renderer's speed instead of one batch per worker_interval_seconds. Letters are rendered
     // outside any transaction and stored one short transaction each, so request commits get

@@ -28,6 +28,7 @@
 #include "http/connection_guard.h"
 #include "http/service_config.h"
 #include "http/service_state.h"
+#include "pages/site.h"
 
 namespace uitdaag::http {
 
@@ -67,6 +68,7 @@ class Service {
   void WorkerLoop();
 
   std::unique_ptr<ServiceState> state_;
+  std::shared_ptr<const pages::Site> site_;  // the pages' templates, styles and CSRF key
   // Destroyed in reverse: the server first, then its threads, then the guard they report to.
   std::unique_ptr<ConnectionGuard> guard_;
   std::unique_ptr<Poco::ThreadPool> threads_;

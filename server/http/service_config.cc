@@ -107,7 +107,8 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
                                        "max_attachments_per_case", "rate_limit_per_second",
                                        "rate_limit_burst", "log_level", "secure_cookie",
                                        "max_connections_per_address", "request_head_seconds",
-                                       "keep_alive_seconds", "request_seconds", "trusted_proxies"};
+                                       "keep_alive_seconds", "request_seconds", "trusted_proxies",
+                                       "styles_dir", "draft_ttl_days"};
   for (const auto& item : root) {
     const std::string key = item.first.as<std::string>();
     const YAML::Node& value = item.second;
@@ -122,6 +123,10 @@ StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path, ServiceConfig
       s = ReadText(path, value, key, &config.workflows_dir);
     } else if (key == "profile") {
       s = ReadText(path, value, key, &config.profile);
+    } else if (key == "draft_ttl_days") {
+      s = Read(path, value, key, &config.draft_ttl_days, 1, 365);
+    } else if (key == "styles_dir") {
+      s = ReadText(path, value, key, &config.styles_dir);
     } else if (key == "threads") {
       s = Read(path, value, key, &config.threads, 1, 256);
     } else if (key == "queue") {

@@ -15,6 +15,11 @@ struct ServiceConfig {
   std::string database = "uitdaag.db";
   std::string workflows_dir = "workflows";
   std::string profile;  // empty: profile.yaml in the workflows' template folder
+  // Where npm installed the NL Design System styles of the pages; empty: node_modules/ in the
+  // folder that holds the workflow folder (the project folder).
+  std::string styles_dir;
+  // A draft of the online form (uitdaag/draft.h) is deleted this many days after its last save.
+  int draft_ttl_days = 30;
   int threads = 64;     // request threads (each connection holds one while it is open)
   int queue = 64;       // connections waiting for a thread; past threads + queue, new ones get 503
   // Connections (connection_guard.h). Open at once from one client address, past which a new

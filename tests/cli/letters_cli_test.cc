@@ -95,7 +95,7 @@ struct LetterDatabase {
   }
 };
 
-TEST_CASE("cli: deliver stores the letters of the outbox; letters lists and exports them",
+TEST_CASE("cli: deliver stores the letters of the outbox, letters lists and exports them",
           "[cli][letters]") {
   LetterDatabase d;
   const std::string workflows = Source("workflows");

@@ -30,7 +30,7 @@ CaseDriver WaitingForCompletion() {
 
 }  // namespace
 
-TEST_CASE("nothing is due before its day; a suspended deadline has no timer", "[timers]") {
+TEST_CASE("nothing is due before its day, a suspended deadline has no timer", "[timers]") {
   CaseDriver c = WaitingForCompletion();
   CHECK(DueTimers(c.def(), c.snapshot(), At("2025-12-04T23:59")).empty());
   const std::vector<DueTimer> due = DueTimers(c.def(), c.snapshot(), At("2025-12-05T00:00"));

@@ -125,7 +125,7 @@ TEST_CASE("behind nginx, a smuggled request cannot capture the next user's reque
   CHECK_THAT(docs.body, !Catch::Contains("\"kind\":\"upload\""));
 }
 
-TEST_CASE("the address a trusted proxy forwards keys the rate limit; an untrusted one is ignored",
+TEST_CASE("the address a trusted proxy forwards keys the rate limit, an untrusted one is ignored",
           "[front-door][proxy][ratelimit]") {
   if (!HaveNginx()) return;
   http::ServiceConfig config;

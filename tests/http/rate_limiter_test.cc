@@ -18,7 +18,7 @@ int Allowed(RateLimiter& limiter, const std::string& client, int64_t now, int at
   return allowed;
 }
 
-TEST_CASE("rate limit: a burst, then the rate; refused requests say when to come back",
+TEST_CASE("rate limit: a burst, then the rate, refused requests say when to come back",
           "[ratelimit]") {
   RateLimiter limiter(2, 5);
   CHECK(Allowed(limiter, "10.0.0.1", 1000, 5) == 5);
@@ -62,7 +62,7 @@ TEST_CASE("rate limit: a clock that steps back earns nothing and locks nobody ou
   CHECK(limiter.Take("a", 401).allowed);        // but one second later one has been earned
 }
 
-TEST_CASE("rate limit: memory is bounded; idle clients are forgotten first", "[ratelimit]") {
+TEST_CASE("rate limit: memory is bounded, idle clients are forgotten first", "[ratelimit]") {
   RateLimiter limiter(1, 3, /*max_clients=*/4);
   // Two clients that used up their buckets, two that made one request.
   CHECK(Allowed(limiter, "busy-1", 0, 3) == 3);

@@ -105,7 +105,7 @@ TEST_CASE("accounts: refusals are specific and change nothing", "[http][accounts
   CHECK(DumpDatabase(s.dir.File("cases.db")) == before);
 }
 
-TEST_CASE("accounts: disabling ends the sessions; an own password needs the current one",
+TEST_CASE("accounts: disabling ends the sessions, an own password needs the current one",
           "[http][accounts]") {
   TestService s;
   Headers admin = s.Login("admin");
@@ -205,7 +205,7 @@ TEST_CASE("tokens: a labelled API token works as a bearer token until revoked or
   ExpectProblem(s.Call("GET", "/api/session", "", Bearer(short_lived)), 401, "log in again");
 }
 
-TEST_CASE("tokens: administrators issue tokens for others; bad requests are refused",
+TEST_CASE("tokens: administrators issue tokens for others, bad requests are refused",
           "[http][accounts][tokens]") {
   TestService s;
   Headers handler = s.Login("behandelaar");

@@ -160,7 +160,7 @@ TEST_CASE("http: markup and SQL in text fields are stored as text and escaped in
   CHECK(s.Call("GET", "/health").status == 200);  // the cases table is still there
 }
 
-TEST_CASE("http: failed logins are throttled; sessions end at logout", "[http][security]") {
+TEST_CASE("http: failed logins are throttled, sessions end at logout", "[http][security]") {
   TestService s;
   for (int i = 0; i < 5; ++i) {
     ExpectProblem(s.Call("POST", "/api/session", R"({"username": "behandelaar", "password": "fout-fout-fout"})"),
@@ -216,7 +216,7 @@ TEST_CASE("http: the session cookie is HttpOnly and SameSite=Strict, Secure when
   CHECK_THAT(out.Header("Set-Cookie"), Catch::Contains("HttpOnly") && Catch::Contains("expires="));
 }
 
-TEST_CASE("http: oversized and too many request headers are refused; the service goes on",
+TEST_CASE("http: oversized and too many request headers are refused, the service goes on",
           "[http][limits]") {
   TestService s;
   // Poco's request parser allows header values up to 8 KiB and 100 header fields; beyond that

@@ -172,7 +172,7 @@ TEST_CASE("Formatting ignores the process locale", "[format]") {
 
 // ---- Words -------------------------------------------------------------------------------------
 
-TEST_CASE("FormatDuration: number words up to twenty, digits above; singular for one", "[format]") {
+TEST_CASE("FormatDuration: number words up to twenty, digits above, singular for one", "[format]") {
   struct Row {
     Duration duration;
     const char* text;
@@ -383,7 +383,7 @@ TEST_CASE("Explanation: a weekend moves the end to Monday", "[format][atw-1]") {
         "maandag 16 maart 2026.");
 }
 
-TEST_CASE("Explanation: one holiday in one short sentence; an extra day by its reason",
+TEST_CASE("Explanation: one holiday in one short sentence, an extra day by its reason",
           "[format][atw-1][atw-3]") {
   // Three months from 14 February 2026 end on Ascension Day (not longer than three months: the
   // Atw applies).

@@ -45,7 +45,7 @@ TEST_CASE("the shipped profile loads with its logo", "[letters]") {
   CHECK_FALSE(p.pdf_a);
 }
 
-TEST_CASE("a minimal profile loads; optional keys may be left out", "[letters]") {
+TEST_CASE("a minimal profile loads, optional keys may be left out", "[letters]") {
   ProfileLoadResult loaded = LoadProfileText(kMinimal, "p.yaml");
   for (const Diagnostic& d : loaded.diagnostics) FAIL(d.ToString());
   REQUIRE(loaded.ok());

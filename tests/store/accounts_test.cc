@@ -20,7 +20,6 @@ namespace uitdaag::testing {
 namespace {
 
 using Fixture = StoreTestBed;
-using Rows = std::vector<std::vector<std::string>>;
 
 const std::string kPassword = "lange zin als wachtwoord";
 
@@ -45,39 +44,6 @@ std::string SessionOrFail(CaseStore& store, std::string_view username, Instant a
   INFO(token.status().ToString());
   REQUIRE(token.ok());
   return *token;
-}
-
-// Every row `sql` selects, read through a separate raw connection, as text.
-Rows QueryRaw(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  INFO(sql);
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  Rows rows;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    std::vector<std::string> row;
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      const unsigned char* text = sqlite3_column_text(stmt, i);
-      row.push_back(text == nullptr ? "NULL" : reinterpret_cast<const char*>(text));
-    }
-    rows.push_back(std::move(row));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return rows;
-}
-
-// The bytes of the database file and its write-ahead log: what a thief of the disk would get.
-std::string FileBytes(const std::string& db) {
-  std::string all;
-  for (const std::string& path : {db, db + "-wal"}) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    all += buffer.str();
-  }
-  return all;
 }
 
 TEST_CASE("accounts: created accounts read back, listed by username and counted", "[accounts]") {
@@ -218,7 +184,7 @@ TEST_CASE("accounts: only an Argon2id hash of the password is stored", "[account
 }
 
 TEST_CASE(
-    "login: the right password gives the account; unknown user and wrong password are "
+    "login: the right password gives the account, an unknown user and a wrong password are "
     "refused alike",
     "[accounts][login]") {
   Fixture f;
@@ -290,7 +256,7 @@ TEST_CASE("login: a disabled account can neither log in nor use an existing sess
   CHECK(read->disabled);
 }
 
-TEST_CASE("login: SetAccountDisabled ends the sessions; enabling again allows a login",
+TEST_CASE("login: SetAccountDisabled ends the sessions, and enabling again allows a login",
           "[accounts][login][session]") {
   Fixture f;
   CreateOrFail(*f.store, Handler(), f.clock.Now());
@@ -354,7 +320,7 @@ TEST_CASE("sessions: DeleteExpiredSessions removes exactly the expired ones",
   CHECK_FALSE(f.store->Authenticate(hour, start).ok());  // gone, even at a time it was valid
 }
 
-TEST_CASE("sessions: a deleted session no longer authenticates; others do", "[accounts][session]") {
+TEST_CASE("sessions: a deleted session no longer authenticates, others do", "[accounts][session]") {
   Fixture f;
   CreateOrFail(*f.store, Handler(), f.clock.Now());
   const std::string first = SessionOrFail(*f.store, "a.jansen", f.clock.Now());

@@ -11,8 +11,11 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "support/case_driver.h"
 #include "support/temp_dir.h"
@@ -68,7 +71,7 @@ inline std::string DumpDatabase(const std::string& path,
   };
   for (const char* table : {"cases", "events", "deadlines", "timers", "outbox", "documents",
                             "idempotency_keys", "case_numbers", "parties", "letters", "accounts",
-                            "sessions", "case_tokens"}) {
+                            "sessions", "case_tokens", "drafts"}) {
     if (std::find(skip.begin(), skip.end(), table) != skip.end()) continue;
     dump += std::string("== ") + table + "\n";
     sqlite3_stmt* exists = nullptr;
@@ -94,6 +97,41 @@ inline void ExecRaw(const std::string& path, const std::string& sql) {
   sqlite3_free(error);
   sqlite3_close(db);
   REQUIRE(rc == SQLITE_OK);
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// Every row `sql` selects, read through a separate raw connection, as text ("NULL" for NULL).
+inline Rows QueryRaw(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  INFO(sql);
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+  Rows rows;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+      const unsigned char* text = sqlite3_column_text(stmt, i);
+      row.push_back(text == nullptr ? "NULL" : reinterpret_cast<const char*>(text));
+    }
+    rows.push_back(std::move(row));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return rows;
+}
+
+// The bytes of the database file and its write-ahead log: what a thief of the disk would get.
+inline std::string FileBytes(const std::string& db) {
+  std::string all;
+  for (const std::string& path : {db, db + "-wal"}) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    all += buffer.str();
+  }
+  return all;
 }
 
 // The submission payload of the default workflow (a complete, valid request).

@@ -7,19 +7,16 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "yaml/loader_test_support.h"
 
 namespace uitdaag {
 namespace {
 
 using Catch::Matchers::Contains;
-
-std::string Fixture(const std::string& relative) {
-  return std::string(UITDAAG_FIXTURES_DIR) + "/" + relative;
-}
+using namespace loader_test;
 
 std::string ShippedWorkflow() {
   return std::string(UITDAAG_SOURCE_DIR) + "/workflows/uitdaagrecht.yaml";
@@ -29,42 +26,6 @@ LoadResult LoadShippedWithFixtureTemplates() {
   LoadOptions options;
   options.template_dir = Fixture("templates");
   return LoadWorkflowFile(ShippedWorkflow(), options);
-}
-
-std::string Dump(const LoadResult& result) {
-  std::string out;
-  for (const Diagnostic& d : result.diagnostics) out += d.ToString() + "\n";
-  return out;
-}
-
-struct Loaded {
-  std::string file;
-  LoadResult result;
-};
-
-Loaded LoadBroken(const std::string& name) {
-  std::string file = Fixture("broken/" + name + ".yaml");
-  LoadResult result = LoadWorkflowFile(file);
-  return {file, std::move(result)};
-}
-
-// Requires an error at exactly file:line:column whose message contains every fragment, and
-// that the file gives `errors` errors in all (the check does not cascade).
-void RequireError(const Loaded& loaded, int line, int column,
-                  const std::vector<std::string>& fragments, size_t errors = 1) {
-  INFO(Dump(loaded.result));
-  CHECK_FALSE(loaded.result.ok());
-  CHECK(loaded.result.definition == nullptr);
-  CHECK(loaded.result.error_count() == errors);
-  const std::string prefix =
-      loaded.file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: ";
-  const Diagnostic* found = nullptr;
-  for (const Diagnostic& d : loaded.result.diagnostics) {
-    if (d.ToString().rfind(prefix, 0) == 0) found = &d;
-  }
-  INFO("expected an error at " << prefix);
-  REQUIRE(found != nullptr);
-  for (const std::string& fragment : fragments) CHECK_THAT(found->message, Contains(fragment));
 }
 
 // ---- The shipped workflow
@@ -412,22 +373,7 @@ TEST_CASE("Loader: several errors in one file are all reported, in file order",
 // minimal.yaml with `from` replaced by `to` (which must occur exactly once), loaded as if it were
 // tests/fixtures/variant.yaml (so its `templates: templates` still resolves).
 LoadResult LoadVariant(const std::string& from, const std::string& to) {
-  std::ifstream in(Fixture("minimal.yaml"));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  const size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(text.find(from, at + 1) == std::string::npos);
-  text.replace(at, from.size(), to);
-  return LoadWorkflowText(text, Fixture("variant.yaml"));
-}
-
-const Diagnostic* FirstError(const LoadResult& result) {
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.severity == Diagnostic::Severity::kError) return &d;
-  }
-  return nullptr;
+  return LoadVariantOf("minimal.yaml", from, to).result;
 }
 
 TEST_CASE("Loader: a quoted guard reports the column inside the quotes", "[loader]") {

@@ -27,9 +27,23 @@
 // {criterion-id: {score: number, reason: text}}. A definition the loader should have rejected
 // (a choice without options, a list of lists or of criteria) is kInternal.
 //
+// For people (the generated web form; no effect on validation):
+//   help          a text shown under the label (at most 1000 characters; empty: none)
+//   multiline     text fields: a multi-line input (a text area). The loader resolves it: as
+//                 written (YAML `multiline:`, text fields only), else true exactly when the
+//                 field's max_length (10000 when not written) is above 200. Always false for
+//                 every other type.
+//   option_labels choice fields and lists of choices: what a person reads for each option, in
+//                 the order of `options` (which stays the list of ids that case data, expressions
+//                 and ValidateForm use). YAML writes options as a list of ids or as a mapping
+//                 id -> label; an option without a label reads as its id.
+//   pages         (FormDef) the steps of a multi-step form: every field on exactly one page
+//                 (the loader checks); empty: the whole form is one page.
+//
 // Thread safety: pure functions over values.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,13 +72,35 @@ struct FieldDef {
   std::optional<int> min_length, max_length;  // text, list item text
   std::optional<int> min_items, max_items;    // list
   bool integer = false;                       // number
-  std::vector<std::string> options;           // choice, list of choice
+  std::vector<std::string> options;           // choice, list of choice: the ids, as written
+  std::vector<std::string> option_labels;     // the same size and order as options
+  std::string help;                           // shown under the label; empty: none
+  bool multiline = false;                     // text: a multi-line input (see above)
+
+  // What a person reads for option `id`: its label, or `id` itself when it has none (also when
+  // option_labels was left empty, as in a definition built in code).
+  std::string OptionLabel(std::string_view id) const;
+};
+
+// The max_length of a text field (and of list items of text) that does not write one.
+inline constexpr int kDefaultTextMaxLength = 10000;
+// The longest help text of a field, in characters (code points).
+inline constexpr size_t kMaxHelpLength = 1000;
+// A text field without `multiline:` is multi-line when its max_length is above this.
+inline constexpr int kMultilineAbove = 200;
+
+// One step of a multi-step form: a title, an optional introduction and the fields it asks for.
+struct FormPageDef {
+  std::string title;
+  std::string intro;                // may be empty
+  std::vector<std::string> fields;  // field names of the form, in display order; never empty
 };
 
 struct FormDef {
   std::string name;
   std::string label;
-  std::vector<FieldDef> fields;  // in display order
+  std::vector<FieldDef> fields;    // in display order
+  std::vector<FormPageDef> pages;  // empty: one page with every field
   const FieldDef* FindField(std::string_view name) const;
 };
 

@@ -35,6 +35,9 @@ struct MunicipalityProfile {
   std::string logo_png;                   // resolved path, or empty
   std::string font = "DejaVu Serif";
   bool pdf_a = false;
+  // pages.theme: the web pages' theme, a CSS file of custom properties (resolved path); empty:
+  // thema.css of the pages' template folder.
+  std::string pages_theme_css;
 
   // A text of the municipality record by dotted path ("bezwaar.orgaan"); empty when absent.
   std::string Text(std::string_view dotted) const;

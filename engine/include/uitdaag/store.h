@@ -362,9 +362,10 @@ class CaseStore {
   // token is the one kNotFound "unknown or expired draft", whether the token is malformed (not
   // kDraftTokenLength characters of [A-Za-z0-9_-]), unknown, or its draft has expired at `now`
   // (expires_at exclusive; also before DeleteExpiredDrafts has removed it). No message carries
-  // the token. Values are checked before any write: kInvalidArgument (subject: the field) for
-  // an empty or non-UTF-8 field name, a value that is not valid UTF-8, a negative page, form
-  // data over kMaxDraftDataBytes or an applicant over kMaxDraftApplicantBytes as JSON.
+  // the token. Values are checked before any write, kInvalidArgument naming the subject: a
+  // value that is not valid UTF-8 (the field name, or "applicant.<name>"), an empty or non-UTF-8
+  // field name, form data over kMaxDraftDataBytes or an applicant over kMaxDraftApplicantBytes
+  // as JSON ("data", "applicant"), a negative page ("page").
 
   // A new open draft, expiring at now + ttl_seconds. Returns the token (its only copy).
   // kInvalidArgument also for an empty workflow id, a workflow version below 1, or ttl_seconds

@@ -6,6 +6,11 @@
 // that every state is reachable and every non-final state has a way out. The engine relies on
 // these guarantees and does not re-check them.
 //
+// What residents see is resolved too: every state's `phase` names one of `phases` (and, when the
+// workflow declares phases, every non-final state has one); every form's pages hold each of its
+// fields exactly once; `challenger_role` and `submission_event` are set (as written, or derived
+// by the rules below), so that no layer above has to guess who challenges or how.
+//
 // Vocabulary: ids of states, events, roles, forms, fields, deadlines, parameters and templates are
 // the municipality's (Dutch); the structure and its keys are English. See workflows/README.md for
 // the YAML and engine/DESIGN.md for the semantics.
@@ -128,9 +133,19 @@ struct TransitionDef {
   SourceLocation where;
 };
 
+// A step of the procedure as a resident sees it ("Aanvraag", "Beoordeling", "Besluit"...).
+// Several states may share a phase; the phases are shown in the order written.
+struct PhaseDef {
+  std::string id;     // [a-z0-9_]+, unique
+  std::string label;  // for residents; never empty
+  SourceLocation where;
+};
+
 struct StateDef {
   std::string id;
-  std::string label;
+  std::string label;         // for staff (and {{zaak.status}} in letters)
+  std::string public_label;  // what a resident reads as the status of their case; empty: none
+  std::string phase;         // a PhaseDef id; empty: none (only final states, or no phases)
   std::string description;
   std::string guarantees;  // what is true of every case in this state (documentation + review)
   bool initial = false;
@@ -162,6 +177,16 @@ struct WorkflowDefinition {
   std::map<std::string, DeadlineDef> deadlines;
   std::map<std::string, VariableDef> variables;
   std::vector<StateDef> states;  // in the order written
+  std::vector<PhaseDef> phases;  // in the order written; empty when the YAML declares none
+  // Who challenges: the role residents act in (their events, their own case). As written in
+  // `workflow.challenger_role`, else the first role of the first event in the initial state's
+  // `on:` (in written order) that people fire. Empty only when no such event exists.
+  std::string challenger_role;
+  // The event that submits a new case. As written in `workflow.submission_event` (the loader
+  // checks that the initial state handles it, that challenger_role fires it and that it has a
+  // form), else the first event in the initial state's `on:` that challenger_role fires and that
+  // has a form. Empty only when no such event exists.
+  std::string submission_event;
   // Transitions valid in every non-final state except those listed (e.g. withdrawal).
   std::vector<TransitionDef> any_state;
   std::map<std::string, std::vector<std::string>> any_state_except;  // event -> states excluded
@@ -177,6 +202,7 @@ struct WorkflowDefinition {
   const DeadlineDef* FindDeadline(std::string_view id) const;
   const ParameterDef* FindParameter(std::string_view id) const;
   const CriterionDef* FindCriterion(std::string_view id) const;
+  const PhaseDef* FindPhase(std::string_view id) const;
   const StateDef& InitialState() const;  // REQUIRES: a loaded definition (exactly one initial)
 
   // The transitions that may handle `event` in `state`, in the order they are tried: the

@@ -13,7 +13,6 @@
 namespace uitdaag {
 namespace {
 
-constexpr int kDefaultMaxLength = 10000;
 constexpr int kDefaultMaxItems = 100;
 constexpr size_t kMaxFileReference = 255;
 
@@ -81,7 +80,7 @@ StatusOr<Value> ValidateText(const FieldDef& f, const std::string& subject, cons
     return plain;
   }
   const std::optional<size_t> length = Utf8Length(raw.as_text());
-  const size_t max = static_cast<size_t>(f.max_length.value_or(kDefaultMaxLength));
+  const size_t max = static_cast<size_t>(f.max_length.value_or(kDefaultTextMaxLength));
   if (*length > max) {
     return FieldError(subject, "must be at most " + std::to_string(max) + " characters, got " +
                                    std::to_string(*length));
@@ -356,6 +355,13 @@ std::optional<FieldType> ParseFieldType(std::string_view name) {
     if (name == FieldTypeName(type)) return type;
   }
   return std::nullopt;
+}
+
+std::string FieldDef::OptionLabel(std::string_view id) const {
+  for (size_t i = 0; i < options.size() && i < option_labels.size(); ++i) {
+    if (options[i] == id) return option_labels[i];
+  }
+  return std::string(id);
 }
 
 const FieldDef* FormDef::FindField(std::string_view field_name) const {

@@ -60,6 +60,13 @@ const CriterionDef* WorkflowDefinition::FindCriterion(std::string_view criterion
   return nullptr;
 }
 
+const PhaseDef* WorkflowDefinition::FindPhase(std::string_view phase_id) const {
+  for (const PhaseDef& phase : phases) {
+    if (phase.id == phase_id) return &phase;
+  }
+  return nullptr;
+}
+
 const StateDef& WorkflowDefinition::InitialState() const {
   for (const StateDef& state : states) {
     if (state.initial) return state;

@@ -163,6 +163,28 @@ void ReadLettersSection(Document& doc, const Entry& entry, MunicipalityProfile* 
   }
 }
 
+// pages: the look of the web pages. theme: a CSS file of custom properties, relative to the
+// profile, that must exist.
+void ReadPagesSection(Document& doc, const Entry& entry, MunicipalityProfile* profile) {
+  Mapping map(doc, entry.value, "section 'pages'", entry.key_where);
+  if (!map.valid()) return;
+  map.AllowOnly({"theme"});
+  if (const Entry* theme = map.Find("theme")) {
+    if (auto text = yaml_internal::ReadText(doc, *theme)) {
+      fs::path path(*text);
+      if (path.is_relative()) path = fs::path(doc.file()).parent_path() / path;
+      std::error_code ec;
+      if (path.extension() != ".css") {
+        doc.Error(theme->value_where, "theme " + Quote(path.string()) + " must be a .css file");
+      } else if (!fs::is_regular_file(path, ec)) {
+        doc.Error(theme->value_where, "theme " + Quote(path.string()) + " cannot be read");
+      } else {
+        profile->pages_theme_css = path.lexically_normal().string();
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string MunicipalityProfile::Text(std::string_view dotted) const {
@@ -183,7 +205,7 @@ ProfileLoadResult LoadProfileText(std::string_view yaml, const std::string& file
   if (auto root = doc.Parse()) {
     Mapping top(doc, *root, "the profile file");
     if (top.valid()) {
-      top.AllowOnly({c::kProfileRoot, "letters"});
+      top.AllowOnly({c::kProfileRoot, "letters", "pages"});
       if (const Entry* g = top.Require(c::kProfileRoot)) {
         ProfileReader reader(doc);
         ValueRecord municipality;
@@ -192,6 +214,7 @@ ProfileLoadResult LoadProfileText(std::string_view yaml, const std::string& file
         profile.legal_character = reader.legal_character;
       }
       if (const Entry* letters = top.Find("letters")) ReadLettersSection(doc, *letters, &profile);
+      if (const Entry* pages = top.Find("pages")) ReadPagesSection(doc, *pages, &profile);
     }
   }
   const bool ok = doc.error_count() == 0;

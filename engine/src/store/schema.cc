@@ -194,6 +194,31 @@ const std::vector<Migration>& Migrations() {
            "CREATE INDEX cases_by_handler ON cases (handler, id)",
            "CREATE INDEX cases_by_created ON cases (created_at)",
        }},
+      {6,
+       "drafts of a submission",
+       {
+           // A resident's form filled in so far (uitdaag/draft.h). Like a session, a draft is
+           // found by the SHA-256 (hex) of its token; the token itself is never stored. The
+           // values are the raw strings typed, as JSON; a submitted draft keeps none of them.
+           R"sql(CREATE TABLE drafts (
+                   id               INTEGER PRIMARY KEY,
+                   token_hash       TEXT NOT NULL UNIQUE,
+                   workflow_id      TEXT NOT NULL,
+                   workflow_version INTEGER NOT NULL,
+                   data             TEXT NOT NULL,  -- JSON object: field -> string or [string]
+                   applicant        TEXT NOT NULL,  -- JSON object: field -> string
+                   page             INTEGER NOT NULL CHECK (page >= 0),
+                   ttl_seconds      INTEGER NOT NULL CHECK (ttl_seconds > 0),
+                   created_at       INTEGER NOT NULL,
+                   updated_at       INTEGER NOT NULL,
+                   expires_at       INTEGER NOT NULL,
+                   submitted_case   TEXT REFERENCES cases (id),
+                   submitted_at     INTEGER,
+                   CHECK ((submitted_case IS NULL) = (submitted_at IS NULL)),
+                   CHECK (submitted_case IS NULL OR (data = '{}' AND applicant = '{}')))
+           )sql",
+           "CREATE INDEX drafts_by_expiry ON drafts (expires_at)",
+       }},
   };
   return kMigrations;
 }

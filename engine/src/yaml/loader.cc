@@ -1,7 +1,9 @@
 // LoadWorkflowFile / LoadWorkflowText: reads the sections of a workflow YAML in dependency order,
 // then runs the whole-definition checks (loader_checks.cc). Sections: this file (workflow,
-// templates, calendar, roles), loader_params.cc (parameters, variables), loader_forms.cc
-// (criteria, forms), loader_events.cc (events, deadlines), loader_states.cc (states, any_state).
+// templates, calendar, roles), loader_params.cc (parameters, variables), loader_public.cc
+// (phases, and what residents see of states and of the workflow), loader_forms.cc and
+// loader_pages.cc (criteria, forms), loader_events.cc (events, deadlines), loader_states.cc
+// (states, any_state).
 #include "uitdaag/loader.h"
 
 #include <algorithm>
@@ -105,7 +107,7 @@ void ReadWorkflowSection(LoadContext& ctx, const Entry* entry) {
   }
   Mapping map(ctx.doc, entry->value, "section 'workflow'", entry->key_where);
   if (!map.valid()) return;
-  map.AllowOnly({"id", "version", "title", "municipality"});
+  map.AllowOnly({"id", "version", "title", "municipality", "challenger_role", "submission_event"});
   if (const Entry* id = map.Require("id")) {
     ctx.def.id = yaml_internal::ReadText(ctx.doc, *id).value_or("");
     const bool plain = std::all_of(ctx.def.id.begin(), ctx.def.id.end(), [](char c) {
@@ -122,6 +124,15 @@ void ReadWorkflowSection(LoadContext& ctx, const Entry* entry) {
   }
   if (const Entry* municipality = map.Find("municipality")) {
     ctx.def.municipality = yaml_internal::ReadText(ctx.doc, *municipality).value_or("");
+  }
+  // Resolved by ResolveChallenge, once roles, events and states are known.
+  if (const Entry* role = map.Find("challenger_role")) {
+    ctx.challenger_role_written = yaml_internal::ReadScalar(ctx.doc, *role);
+    if (!ctx.challenger_role_written) ctx.challenge_unreadable = true;
+  }
+  if (const Entry* event = map.Find("submission_event")) {
+    ctx.submission_event_written = yaml_internal::ReadScalar(ctx.doc, *event);
+    if (!ctx.submission_event_written) ctx.challenge_unreadable = true;
   }
   const Entry* version =
       map.Require("version", "a whole number from 1; cases keep the version they started on");
@@ -202,8 +213,8 @@ void ReadDefinition(LoadContext& ctx, const YAML::Node& root) {
   }
   Mapping top(ctx.doc, root, "the workflow file", ctx.top);
   if (!top.valid()) return;
-  top.AllowOnly({"workflow", "templates", "calendar", "parameters", "roles", "variables", "forms",
-                 "criteria", "deadlines", "events", "states", "any_state"});
+  top.AllowOnly({"workflow", "templates", "calendar", "parameters", "roles", "phases", "variables",
+                 "forms", "criteria", "deadlines", "events", "states", "any_state"});
   ReadWorkflowSection(ctx, top.Find("workflow"));
   ReadTemplatesSection(ctx, top.Find("templates"));
   // An optional section may be written empty (`variables:`).
@@ -214,6 +225,7 @@ void ReadDefinition(LoadContext& ctx, const YAML::Node& root) {
   if (const Entry* e = present("calendar")) ReadCalendarSection(ctx, *e);
   if (const Entry* e = present("parameters")) ReadParametersSection(ctx, *e);
   if (const Entry* e = present("roles")) ReadRolesSection(ctx, *e);
+  if (const Entry* e = present("phases")) ReadPhasesSection(ctx, *e);
   if (const Entry* e = present("variables")) ReadVariablesSection(ctx, *e);
   if (const Entry* e = present("criteria")) ReadCriteriaSection(ctx, *e);
   if (const Entry* e = present("forms")) ReadFormsSection(ctx, *e);
@@ -225,6 +237,8 @@ void ReadDefinition(LoadContext& ctx, const YAML::Node& root) {
   }
   if (const Entry* e = present("any_state")) ReadAnyStateSection(ctx, *e);
   CheckStructure(ctx);
+  CheckPhases(ctx);
+  ResolveChallenge(ctx);
   CheckTemplates(ctx);
   WarnUnused(ctx);
 }

@@ -1,16 +1,19 @@
 // The `criteria:` and `forms:` sections of a workflow YAML.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "loader_internal.h"
+#include "uitdaag/utf8.h"
 
 namespace uitdaag::loader_internal {
 
 namespace {
 
-// The keys a field of each type may have, besides type, required and label.
+// The keys a field of each type may have. `multiline` is accepted everywhere so that a
+// non-text field gets a message that says why (ReadMultiline).
 std::vector<std::string_view> KeysForFieldType(FieldType type) {
-  std::vector<std::string_view> keys = {"type", "required", "label"};
+  std::vector<std::string_view> keys = {"type", "required", "label", "help", "multiline"};
   auto add = [&](std::initializer_list<std::string_view> more) {
     keys.insert(keys.end(), more.begin(), more.end());
   };
@@ -127,6 +130,53 @@ void ReadFieldLimits(LoadContext& ctx, const Mapping& map, FieldDef& field) {
   }
 }
 
+// `options: [a, b]`: ids that read as themselves. A repeated id is reported.
+void ReadOptionList(LoadContext& ctx, const Entry& options, FieldDef& field) {
+  auto list = yaml_internal::ReadScalarList(ctx.doc, options);
+  if (!list) return;
+  std::set<std::string> seen;
+  for (const auto& option : *list) {
+    if (!seen.insert(option.text).second) {
+      ctx.Error(option.where,
+                "duplicate option " + Quote(option.text) + " of field " + Quote(field.name));
+      continue;
+    }
+    field.options.push_back(option.text);
+    field.option_labels.push_back(option.text);
+  }
+}
+
+// The label of one option written as `id: label`; reports a missing or empty one.
+std::optional<std::string> ReadOptionLabel(LoadContext& ctx, const Entry& option,
+                                           const FieldDef& field) {
+  if (option.value.IsNull()) {
+    ctx.Error(option.key_where, "option " + Quote(option.key) + " of field " + Quote(field.name) +
+                                    " needs a label after the colon (or write 'options' as a "
+                                    "list of ids)");
+    return std::nullopt;
+  }
+  std::optional<std::string> label = yaml_internal::ReadText(ctx.doc, option);
+  if (label && label->empty()) {
+    ctx.Error(option.value_where,
+              "the label of option " + Quote(option.key) + " must not be empty");
+    return std::nullopt;
+  }
+  return label;
+}
+
+// `options: { a: Label of a, b: Label of b }`: ids with the label a person reads. Every id needs
+// a non-empty label (a repeated id is reported by Mapping). An option whose label is at fault is
+// kept, so that expressions naming it are not reported as well.
+void ReadOptionMap(LoadContext& ctx, const Entry& options, FieldDef& field) {
+  Mapping map(ctx.doc, options.value, "the options of field " + Quote(field.name),
+              options.key_where);
+  for (const Entry& option : map.entries()) {
+    std::optional<std::string> label = ReadOptionLabel(ctx, option, field);
+    field.options.push_back(option.key);
+    field.option_labels.push_back(label.value_or(option.key));
+  }
+}
+
 void ReadFieldOptions(LoadContext& ctx, const Mapping& map, FieldDef& field) {
   const bool needs_options =
       field.type == FieldType::kChoice ||
@@ -137,8 +187,15 @@ void ReadFieldOptions(LoadContext& ctx, const Mapping& map, FieldDef& field) {
       ctx.Error(options->key_where, "'options' only apply to choice fields and lists of choices");
       return;
     }
-    if (auto list = yaml_internal::ReadScalarList(ctx.doc, *options)) {
-      for (const auto& option : *list) field.options.push_back(option.text);
+    if (options->value.IsMap()) {
+      ReadOptionMap(ctx, *options, field);
+    } else if (options->value.IsSequence()) {
+      ReadOptionList(ctx, *options, field);
+    } else {
+      ctx.Error(options->value_where,
+                "'options' must be a list of ids or a mapping of id: label, got " +
+                    yaml_internal::DescribeNode(options->value));
+      return;
     }
   }
   if (needs_options && field.options.empty()) {
@@ -159,6 +216,43 @@ std::optional<FieldType> ReadItemType(LoadContext& ctx, const Mapping& map) {
     return std::nullopt;
   }
   return type;
+}
+
+// `help:` a text shown under the label, at most kMaxHelpLength characters.
+void ReadHelp(LoadContext& ctx, const Mapping& map, FieldDef& field) {
+  const Entry* help = map.Find("help");
+  if (help == nullptr) return;
+  std::optional<yaml_internal::Scalar> text = yaml_internal::ReadScalar(ctx.doc, *help);
+  if (!text) return;
+  const std::optional<size_t> length = Utf8Length(text->text);
+  if (!length) {
+    ctx.Error(text->where, "the 'help' of field " + Quote(field.name) + " is not valid UTF-8");
+    return;
+  }
+  if (*length > kMaxHelpLength) {
+    ctx.Error(text->where, "the 'help' of field " + Quote(field.name) + " has " +
+                               std::to_string(*length) + " characters; at most " +
+                               std::to_string(kMaxHelpLength) + " are allowed");
+    return;
+  }
+  field.help = std::move(text->text);
+}
+
+// `multiline:` for text fields only; absent, a text field is multi-line when its max_length
+// (kDefaultTextMaxLength when not written) is above kMultilineAbove. REQUIRES: limits read.
+void ReadMultiline(LoadContext& ctx, const Mapping& map, FieldDef& field) {
+  const Entry* multiline = map.Find("multiline");
+  if (multiline != nullptr && field.type != FieldType::kText) {
+    ctx.Error(multiline->key_where, "'multiline' only applies to text fields, and field " +
+                                        Quote(field.name) + " is " + FieldTypeName(field.type));
+    return;
+  }
+  if (field.type != FieldType::kText) return;
+  if (multiline != nullptr) {
+    field.multiline = yaml_internal::ReadBool(ctx.doc, *multiline).value_or(false);
+    return;
+  }
+  field.multiline = field.max_length.value_or(kDefaultTextMaxLength) > kMultilineAbove;
 }
 
 std::optional<FieldDef> ReadField(LoadContext& ctx, const Entry& item, const std::string& form) {
@@ -182,6 +276,7 @@ std::optional<FieldDef> ReadField(LoadContext& ctx, const Entry& item, const std
   map.AllowOnly(KeysForFieldType(field.type));
   if (const Entry* label = map.Find("label"))
     field.label = yaml_internal::ReadText(ctx.doc, *label).value_or("");
+  ReadHelp(ctx, map, field);
   if (const Entry* required = map.Find("required")) {
     field.required = yaml_internal::ReadBool(ctx.doc, *required).value_or(false);
   }
@@ -191,6 +286,7 @@ std::optional<FieldDef> ReadField(LoadContext& ctx, const Entry& item, const std
     field.item_type = *item_type;
   }
   ReadFieldLimits(ctx, map, field);
+  ReadMultiline(ctx, map, field);
   ReadFieldOptions(ctx, map, field);
   if (field.type == FieldType::kCriteria && ctx.def.criteria.empty()) {
     ctx.Error(type->value_where, "field " + Quote(field.name) +
@@ -237,19 +333,22 @@ void ReadForm(LoadContext& ctx, const Entry& item, std::map<std::string, FieldSe
   ctx.form_where[form.name] = item.key_where;
   Mapping map(ctx.doc, item.value, "form " + Quote(form.name), item.key_where);
   if (!map.valid()) return;
-  map.AllowOnly({"label", "fields"});
+  map.AllowOnly({"label", "fields", "pages"});
   if (const Entry* label = map.Find("label"))
     form.label = yaml_internal::ReadText(ctx.doc, *label).value_or("");
+  std::vector<std::string> written;
   if (const Entry* fields = map.Require("fields")) {
     Mapping field_map(ctx.doc, fields->value, "the fields of form " + Quote(form.name),
                       fields->key_where);
     for (const Entry& field_entry : field_map.entries()) {
+      written.push_back(field_entry.key);
       std::optional<FieldDef> field = ReadField(ctx, field_entry, form.name);
       if (!field) continue;
       CheckFieldType(ctx, seen, *field, form.name, field_entry.key_where);
       form.fields.push_back(std::move(*field));
     }
   }
+  if (const Entry* pages = map.Find("pages")) ReadFormPages(ctx, *pages, written, form);
   ctx.def.forms.emplace(form.name, std::move(form));
 }
 

@@ -36,6 +36,7 @@ struct DeadlineUse {
 struct StatePlaces {
   SourceLocation initial;  // the `initial: true` value
   SourceLocation on;       // the `on:` key
+  SourceLocation phase;    // the `phase:` value, if written (also when it did not resolve)
 };
 
 struct LoadContext {
@@ -56,6 +57,11 @@ struct LoadContext {
   std::set<std::string> parameters_used;   // by deadlines, extensions and expressions
   std::map<std::string, StatePlaces> state_places;
   std::map<std::string, SourceLocation> form_where;  // form id -> its key
+  // `workflow.challenger_role` and `workflow.submission_event` as written, resolved once the
+  // roles, events and states are read (ResolveChallenge).
+  std::optional<yaml_internal::Scalar> challenger_role_written;
+  std::optional<yaml_internal::Scalar> submission_event_written;
+  bool challenge_unreadable = false;  // one of them was written but is not a single value
   // Names that did not resolve, so later checks do not pile follow-up errors on them.
   std::set<std::string> events_with_unknown_form;  // their event.* names are unknown
   bool unresolved_target = false;                  // some `to:` names an unknown state
@@ -75,6 +81,7 @@ void ReadCalendarSection(LoadContext& ctx, const Entry& entry);
 void ReadParametersSection(LoadContext& ctx, const Entry& entry);
 void ReadRolesSection(LoadContext& ctx, const Entry& entry);
 void ReadVariablesSection(LoadContext& ctx, const Entry& entry);
+void ReadPhasesSection(LoadContext& ctx, const Entry& entry);
 void ReadCriteriaSection(LoadContext& ctx, const Entry& entry);
 void ReadFormsSection(LoadContext& ctx, const Entry& entry);
 void ReadEventsSection(LoadContext& ctx, const Entry& entry);
@@ -82,8 +89,21 @@ void ReadDeadlinesSection(LoadContext& ctx, const Entry& entry);
 void ReadStatesSection(LoadContext& ctx, const Entry& entry);
 void ReadAnyStateSection(LoadContext& ctx, const Entry& entry);
 
+// Parts of sections that live in their own file.
+// The `pages:` of a form (loader_pages.cc), read after its fields; `written` names every field
+// key written under `fields:` (also those that did not read), so that a broken field is not
+// reported a second time as an unknown name on a page.
+void ReadFormPages(LoadContext& ctx, const Entry& entry, const std::vector<std::string>& written,
+                   FormDef& form);
+// A state's `phase:` (loader_public.cc); REQUIRES: the phases are read.
+void ReadStatePhase(LoadContext& ctx, const Entry& entry, StateDef& state);
+
 // Whole-definition checks (loader_checks.cc), run after every section was read.
 void CheckStructure(LoadContext& ctx);
+// loader_public.cc: every non-final state has a phase when phases are declared; the challenger
+// role and the submission event, as written (checked) or derived.
+void CheckPhases(LoadContext& ctx);
+void ResolveChallenge(LoadContext& ctx);
 void CheckTemplates(LoadContext& ctx);
 void WarnUnused(LoadContext& ctx);
 

@@ -366,10 +366,15 @@ void ReadOnEntry(LoadContext& ctx, const Entry& entry, StateDef& state) {
 void ReadState(LoadContext& ctx, const Entry& item, StateDef& state) {
   Mapping map(ctx.doc, item.value, "state " + Quote(state.id), item.key_where);
   if (!map.valid()) return;
-  map.AllowOnly({"label", "description", "guarantees", "initial", "final", "on"});
+  map.AllowOnly(
+      {"label", "public_label", "phase", "description", "guarantees", "initial", "final", "on"});
   StatePlaces& places = ctx.state_places[state.id];
   for (const Entry& entry : map.entries()) {
     if (entry.key == "label") state.label = yaml_internal::ReadText(ctx.doc, entry).value_or("");
+    if (entry.key == "public_label") {
+      state.public_label = yaml_internal::ReadText(ctx.doc, entry).value_or("");
+    }
+    if (entry.key == "phase") ReadStatePhase(ctx, entry, state);
     if (entry.key == "description") {
       state.description = yaml_internal::ReadText(ctx.doc, entry).value_or("");
     }

@@ -1,0 +1,35 @@
+// Small pieces the page handlers share: finding the workflow a page is about, its submission
+// form and letter language, the page title record, and the cookies that carry a resident's
+// case or draft token.
+#pragma once
+
+#include <string>
+
+#include "http/exchange.h"
+#include "uitdaag/form.h"
+#include "uitdaag/language.h"
+#include "uitdaag/value.h"
+#include "uitdaag/workflow.h"
+
+namespace uitdaag::pages {
+
+// The workflow of the path parameter "workflow" when residents can start it (it has a submission
+// event with a form); nullptr otherwise.
+const WorkflowDefinition* StartableWorkflow(http::Exchange& ex);
+// REQUIRES: `def` was returned by StartableWorkflow.
+const FormDef& SubmissionForm(const WorkflowDefinition& def);
+// The language of the workflow's letters (Dutch words, dates); nullptr when not loaded.
+const Language* LanguageOf(const http::ServiceState& state, const WorkflowDefinition& def);
+
+// {titel: title}: the `pagina` record every page has.
+Value PageRecord(const std::string& title);
+
+// A cookie holding a resident's token: HttpOnly, Path=/, SameSite=Lax (a private link is opened
+// from an e-mail, and the redirect after it must carry the cookie; forms carry a CSRF token),
+// Secure with secure_cookie. `max_age` 0 removes it.
+void SetTokenCookie(http::Exchange& ex, const std::string& name, const std::string& token,
+                    int max_age);
+// The value of cookie `name`, empty when absent.
+std::string CookieValue(http::Exchange& ex, const std::string& name);
+
+}  // namespace uitdaag::pages
