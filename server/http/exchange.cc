@@ -142,17 +142,40 @@ ChunkedRead Exchange::ReadChunkedBody(size_t limit, std::string* out) {
 
 void Exchange::DrainUnreadBody() {
   if (body_complete_ || !framing_.ok || framing_.body == Framing::Body::kNone) return;
-  // A chunked body is not drained: its raw reader may already hold what follows, and a
-  // malformed one has no end to drain to.
-  if (framing_.body == Framing::Body::kChunked) return;
   constexpr size_t kMaxDrain = 1u << 20;
   char buffer[16 * 1024];
   size_t drained = 0;
-  try {
-    std::istream& in = request_.stream();
+  std::string tail;  // the last bytes read: a chunked body ends with "0\r\n\r\n"
+  auto drain = [&](std::istream& in, bool until_last_chunk) {
     while (in && drained < kMaxDrain) {
-      in.read(buffer, sizeof buffer);
-      drained += static_cast<size_t>(in.gcount());
+      in.readsome(buffer, sizeof buffer);
+      std::streamsize got = in.gcount();
+      if (got == 0) {
+        in.read(buffer, 1);  // nothing buffered: wait for the next byte (or the deadline)
+        got = in.gcount();
+      }
+      drained += static_cast<size_t>(got);
+      if (until_last_chunk && got > 0) {
+        tail.append(buffer, static_cast<size_t>(got));
+        if (tail.size() > 5) tail.erase(0, tail.size() - 5);
+        if (tail == "0\r\n\r\n") return;
+      }
+    }
+  };
+  try {
+    if (framing_.body == Framing::Body::kChunked) {
+      // The rest of a chunked body (refused, or malformed) has no end to find: the connection
+      // closes after this answer anyway, so the raw bytes still coming are read and dropped,
+      // lest closing with unread data reset the connection before the client read the answer.
+      // The answer is on the wire; half-closing now tells the client at once that nothing more
+      // comes (it reads the answer, then its end), while what it still sends is read below.
+      auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request_);
+      if (impl == nullptr) return;
+      impl->session().socket().shutdownSend();
+      Poco::Net::HTTPInputStream raw(impl->session());
+      drain(raw, true);
+    } else {
+      drain(request_.stream(), false);
     }
   } catch (const std::exception&) {
     // A cut-off body: the connection closes anyway.

@@ -60,10 +60,10 @@ class Exchange {
   // answer sent before that carries Connection: close and ends the connection; so does every
   // answer to a request with a chunked body (chunked_body.h).
   bool body_complete() const;
-  // After the answer: reads and discards up to 1 MiB of an unread body with a Content-Length,
-  // so that closing the connection does not reset it under the client before it has read the
-  // answer (TCP resets a connection closed with unread data). Nothing for a request whose
-  // framing was refused, nor for a chunked body.
+  // After the answer: reads and discards up to 1 MiB of an unread body (with a Content-Length,
+  // or what still comes of a chunked one), so that closing the connection does not reset it
+  // under the client before it has read the answer (TCP resets a connection closed with unread
+  // data). Nothing for a request whose framing was refused.
   void DrainUnreadBody();
   const Framing& framing() const { return framing_; }
   // The query: a malformed query string, or the first parameter given more than once (empty

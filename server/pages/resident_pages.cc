@@ -1,11 +1,20 @@
 #include "pages/resident_pages.h"
 
 
-#include <cctype>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/StreamCopier.h>
 
+#include <cctype>
+#include <sstream>
+
+#include "http/attachments.h"
 #include "http/caller.h"
 #include "http/case_events.h"
 #include "http/deadline_json.h"
+#include "http/upload_policy.h"
 #include "pages/form_body.h"
 #include "pages/form_pages.h"
 #include "pages/form_view.h"
@@ -209,6 +218,23 @@ bool Ends(const WorkflowDefinition& def, const std::string& event) {
   return false;
 }
 
+Value UploadsView(CaseStore& store, const http::ServiceState& state, const WorkflowDefinition& def,
+                  const std::string& case_id) {
+  ValueList out;
+  StatusOr<std::vector<Document>> documents = store.Documents(case_id);
+  if (!documents.ok()) return Value::List({});
+  const Language* language = LanguageOf(state, def);
+  for (const Document& d : *documents) {
+    if (d.kind != http::kUploadKind) continue;
+    ValueRecord u;
+    u["naam"] = Value::Text(d.name);
+    if (language != nullptr) u["datum"] = Value::Text(FormatDate(d.created_at.LocalDate(), *language));
+    u["url"] = Value::Text("/api/cases/" + case_id + "/documents/" + std::to_string(d.id));
+    out.push_back(Value::Record(std::move(u)));
+  }
+  return Value::List(std::move(out));
+}
+
 ValueRecord CaseContext(Exchange& ex, OpenedCase& opened) {
   const CaseSnapshot& snapshot = opened.stored.snapshot;
   const WorkflowDefinition& def = *opened.def;
@@ -239,6 +265,11 @@ ValueRecord CaseContext(Exchange& ex, OpenedCase& opened) {
   c["gevraagd"] = Value::List(std::move(asked));
   c["altijd"] = Value::List(std::move(always));
   c["brieven"] = LettersView(*opened.store, ex.state(), def, snapshot.id);
+  const Value uploads = UploadsView(*opened.store, ex.state(), def, snapshot.id);
+  c["heeft_bijlagen"] = Value::Bool(!uploads.as_list().empty());
+  c["bijlagen"] = uploads;
+  c["max_mb"] = Value::Text(FormatNumber(
+      static_cast<double>(ex.state().config.max_upload_bytes / (1024 * 1024))));
   c["url"] = Value::Text("/zaak/" + snapshot.id);
   return c;
 }
@@ -259,13 +290,110 @@ void ConfirmationPage(const Site& site, Exchange& ex) {
   site.Render(ex, 200, "bevestiging", std::move(context));
 }
 
+// The case page, with the upload form's problem (upload_fout.<problem>) when there is one.
+void RenderCase(const Site& site, Exchange& ex, OpenedCase& opened, int status,
+                const std::string& upload_problem) {
+  ValueRecord context;
+  context["pagina"] = PageRecord((upload_problem.empty() ? "" : "Fout: ") + std::string("Uitdaging ") +
+                                 opened.stored.snapshot.id);
+  ValueRecord c = CaseContext(ex, opened);
+  if (!upload_problem.empty()) {
+    ValueRecord problem;
+    problem[upload_problem] = Value::Bool(true);
+    c["upload_fout"] = Value::Record(std::move(problem));
+  }
+  context["zaak"] = Value::Record(std::move(c));
+  site.Render(ex, status, "zaak", std::move(context));
+}
+
 void CasePage(const Site& site, Exchange& ex) {
   std::optional<OpenedCase> opened = OpenForPage(site, ex);
   if (!opened) return;
-  ValueRecord context;
-  context["pagina"] = PageRecord("Uitdaging " + opened->stored.snapshot.id);
-  context["zaak"] = Value::Record(CaseContext(ex, *opened));
-  site.Render(ex, 200, "zaak", std::move(context));
+  RenderCase(site, ex, *opened, 200, "");
+}
+
+// --- POST /zaak/{id}/bijlagen: an attachment, as multipart/form-data (csrf, bestand) ----------
+
+// The one file part "bestand" of the upload form, with its name and declared type.
+class FilePart final : public Poco::Net::PartHandler {
+ public:
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
+                                              params);
+    std::string bytes;
+    Poco::StreamCopier::copyToString(stream, bytes);  // bounded: the body was read within a limit
+    if (params.get("name", "") != "bestand" || seen) return;
+    seen = true;
+    name = params.get("filename", "");
+    media_type = http::BareMediaType(header.get("Content-Type", ""));
+    content = std::move(bytes);
+  }
+  bool seen = false;
+  std::string name, media_type, content;
+};
+
+// What the upload form says for a refusal of the attachment service.
+std::string UploadProblem(const Status& refused) {
+  if (refused.subject() == "name") return "bestandsnaam";
+  if (refused.subject() == "Content-Type") return "soort";
+  if (refused.subject() == "content") return "inhoud";
+  if (refused.subject() == "count") return "te_veel";
+  if (refused.subject() == "size") return "te_groot";
+  if (refused.code() == StatusCode::kFailedPrecondition) return "gesloten";
+  return "";
+}
+
+void UploadPage(const Site& site, Exchange& ex) {
+  const size_t limit = ex.state().config.max_upload_bytes + 64 * 1024;  // the file and the form
+  std::string body;
+  const Exchange::BodyRead read = ex.ReadBodyUnanswered(limit, &body);
+  if (read.outcome == Exchange::BodyRead::Outcome::kTooLarge) return site.Error(ex, 413);
+  if (read.outcome != Exchange::BodyRead::Outcome::kComplete) return site.Error(ex, 400);
+  if (http::BareMediaType(ex.request().getContentType()) != "multipart/form-data") {
+    return site.Error(ex, 400);
+  }
+  Poco::Net::HTMLForm form;
+  form.setFieldLimit(10);
+  FilePart file;
+  try {
+    std::istringstream in(body);
+    form.load(ex.request(), in, file);
+  } catch (const std::exception&) {
+    return site.Error(ex, 400);
+  }
+  if (!site.csrf().Valid(ex, form.get(kCsrfField, ""))) return site.Error(ex, 403);
+  std::optional<OpenedCase> opened = OpenForPage(site, ex);
+  if (!opened) return;
+  if (!file.seen || file.name.empty() || file.content.empty()) {
+    return RenderCase(site, ex, *opened, 422, "leeg");
+  }
+  // Browsers declare a type from the file's extension, some only application/octet-stream: then
+  // the content's signature says which accepted type it is.
+  std::string media_type = file.media_type;
+  if (!http::IsAllowedUploadType(media_type)) {
+    const std::string sniffed = http::SniffUploadType(file.content);
+    if (!sniffed.empty()) media_type = sniffed;
+  }
+  const CaseSnapshot& snapshot = opened->stored.snapshot;
+  Status head = http::CheckAttachmentHead(ex.state(), *opened->store, opened->caller, *opened->def,
+                                          snapshot, file.name, media_type,
+                                          static_cast<int64_t>(file.content.size()));
+  if (!head.ok()) {
+    const std::string problem = UploadProblem(head);
+    if (problem.empty()) return site.Error(ex, 503);
+    return RenderCase(site, ex, *opened, 422, problem);
+  }
+  StatusOr<Document> stored = http::StoreAttachment(ex.state(), *opened->store, opened->caller,
+                                                    snapshot, file.name, media_type,
+                                                    std::move(file.content));
+  if (!stored.ok()) {
+    const std::string problem = UploadProblem(stored.status());
+    if (problem.empty()) return site.Error(ex, 503);
+    return RenderCase(site, ex, *opened, 422, problem);
+  }
+  Site::SeeOther(ex, "/zaak/" + snapshot.id + "#bijlagen");
 }
 
 // --- an action on the case: GET and POST /zaak/{id}/actie/{event} ----------------------------
@@ -392,6 +520,7 @@ void AddResidentPages(http::Router& router, std::shared_ptr<const Site> site) {
   router.Add("GET", "/zaak/{id}/ontvangen", with(ConfirmationPage));
   router.Add("GET", "/zaak/{id}", with(CasePage));
   router.Add("GET", "/zaak/{id}/actie/{event}", with(ActionPage));
+  router.Add("POST", "/zaak/{id}/bijlagen", with(UploadPage));
   router.Add("POST", "/zaak/{id}/actie/{event}", with(SendAction));
   AddFormPages(router, site);
   router.Add("GET", "/static/{version}/{name}",

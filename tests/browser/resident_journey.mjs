@@ -158,6 +158,20 @@ try {
   await page2.waitForURL(new RegExp(`/zaak/${caseId}$`));
   checks.ok((await page2.textContent('main')).includes('Wij bekijken of uw aanvraag compleet is'), 'the answer moves the case on');
   await look(checks, page2, '12-zaak-na-aanvulling', screens);
+  // An attachment: a web page is refused at the field, the acknowledgement PDF is accepted.
+  const html = path.join(service.dir, 'pagina.html');
+  fs.writeFileSync(html, '<html><body>niet toegestaan</body></html>');
+  await page2.getByLabel('Bijlage toevoegen').setInputFiles(html);
+  await page2.getByRole('button', { name: 'Bijlage versturen' }).click();
+  checks.ok((await page2.locator('#bestand-fout').textContent()).includes('Dit soort bestand nemen wij niet aan'), 'an HTML file is refused at the field');
+  await look(checks, page2, '12a-bijlage-fout', screens);
+  const pdfFile = path.join(service.dir, 'ontvangstbevestiging.pdf');
+  if (fs.existsSync(pdfFile)) {
+    await page2.getByLabel('Bijlage toevoegen').setInputFiles(pdfFile);
+    await page2.getByRole('button', { name: 'Bijlage versturen' }).click();
+    await page2.waitForURL(new RegExp(`/zaak/${caseId}#bijlagen$`));
+    checks.ok(await page2.getByRole('link', { name: 'ontvangstbevestiging.pdf' }).count() === 1, 'the attachment is listed');
+  }
   await page2.getByRole('link', { name: 'Uitdaging intrekken' }).click();
   checks.ok((await page2.textContent('main')).includes('Weet u het zeker?'), 'withdrawing asks to confirm');
   await look(checks, page2, '13-intrekken', screens);

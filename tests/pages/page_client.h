@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/StringPartSource.h>
 #include <Poco/StreamCopier.h>
 
 #include <catch2/catch.hpp>
@@ -48,11 +49,23 @@ class PageClient {
   Page PostRaw(const std::string& target, const std::string& body) {
     return Send("POST", target, body);
   }
+  // Posts `fields` and one file part "bestand" as multipart/form-data.
+  Page PostFile(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+                const std::string& file_name, const std::string& media_type, const std::string& content) {
+    Poco::Net::HTMLForm form;
+    form.setEncoding(Poco::Net::HTMLForm::ENCODING_MULTIPART);
+    for (const auto& [name, value] : fields) form.add(name, value);
+    form.addPart("bestand", new Poco::Net::StringPartSource(content, media_type, file_name));
+    std::ostringstream body;
+    form.write(body);
+    return Send("POST", target, body.str(), "multipart/form-data; boundary=" + form.boundary());
+  }
 
   std::map<std::string, std::string>& cookies() { return jar_; }
 
  private:
-  Page Send(const std::string& method, const std::string& target, const std::string& body) {
+  Page Send(const std::string& method, const std::string& target, const std::string& body,
+           const std::string& content_type = "application/x-www-form-urlencoded") {
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(s_.service->port()));
     session.setTimeout(Poco::Timespan(30, 0));
     Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -63,7 +76,7 @@ class PageClient {
       request.setCookies(cookies);
     }
     if (method == "POST") {
-      request.setContentType("application/x-www-form-urlencoded");
+      request.setContentType(content_type);
       request.setContentLength(static_cast<std::streamsize>(body.size()));
       session.sendRequest(request) << body;
     } else {

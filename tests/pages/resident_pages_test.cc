@@ -356,6 +356,45 @@ TEST_CASE("the resident acts on the case only as the API allows, with CSRF and t
   CHECK(browser.Post(target, good).status == 409);
 }
 
+TEST_CASE("the resident attaches a file on the case page, within the API's rules", "[pages][uploads]") {
+  TestService s;
+  PageClient browser(s);
+  const std::string csrf = FillAll(browser);
+  Page sent = PostStep(browser, kReviewStep, {}, "versturen", csrf);
+  REQUIRE(sent.status == 303);
+  const std::string id = sent.location.substr(6, 11);
+  const std::string target = "/zaak/" + id + "/bijlagen";
+  const std::string pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+  s.WaitForIdle();
+  const std::string before = DumpDatabase(s.dir.File("cases.db"));
+
+  CHECK(browser.PostFile(target, {}, "plan.pdf", "application/pdf", pdf).status == 403);
+  Page html = browser.PostFile(target, {{"csrf", csrf}}, "plan.html", "text/html", "<script>x</script>");
+  CHECK(html.status == 422);
+  CHECK_THAT(html.body, Catch::Contains("Dit soort bestand nemen wij niet aan"));
+  Page lying = browser.PostFile(target, {{"csrf", csrf}}, "plan.pdf", "application/pdf", "GIF89a");
+  CHECK(lying.status == 422);
+  CHECK_THAT(lying.body, Catch::Contains("Het bestand is niet wat de naam zegt"));
+  Page bidi = browser.PostFile(target, {{"csrf", csrf}}, std::string("plan\xE2\x80\xAE") + "fdp.exe", "application/pdf", pdf);
+  CHECK(bidi.status == 422);
+  CHECK_THAT(bidi.body, Catch::Contains("Deze bestandsnaam kunnen wij niet gebruiken"));
+  CHECK(browser.PostFile(target, {{"csrf", csrf}}, "", "application/pdf", "").status == 422);
+  PageClient stranger(s);
+  Page stranger_form = stranger.Get(kForm);
+  CHECK(stranger.PostFile(target, {{"csrf", HiddenValue(stranger_form.body, "csrf")}}, "plan.pdf",
+                          "application/pdf", pdf).status == 404);
+  CHECK(DumpDatabase(s.dir.File("cases.db")) == before);
+
+  // A browser that says only application/octet-stream: the content says PDF.
+  Page stored = browser.PostFile(target, {{"csrf", csrf}}, "Plan van aanpak.pdf", "application/octet-stream", pdf);
+  CHECK(stored.status == 303);
+  CHECK(stored.location == "/zaak/" + id + "#bijlagen");
+  Page file = browser.Get("/zaak/" + id);
+  CHECK_THAT(file.body, Catch::Contains("Plan van aanpak.pdf"));
+  CHECK(QueryRaw(s.dir.File("cases.db"), "SELECT name, media_type FROM documents WHERE kind = 'upload'") ==
+        Rows{{"Plan van aanpak.pdf", "application/pdf"}});
+}
+
 TEST_CASE("oversized forms and forms with too many fields are refused with nothing stored", "[pages][limits]") {
   http::ServiceConfig config;
   config.max_body_bytes = 64 * 1024;
