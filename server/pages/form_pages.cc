@@ -261,16 +261,7 @@ void SendStep(const Site& site, Exchange& ex) {
   const WorkflowDefinition* def = StartableWorkflow(ex);
   if (def == nullptr) return site.Error(ex, 404);
   FormBody body;
-  switch (ReadForm(ex, &body)) {
-    case FormRead::kOk:
-      break;
-    case FormRead::kTooLarge:
-      return site.Error(ex, 413);
-    case FormRead::kNotAForm:
-    case FormRead::kMalformed:
-      return site.Error(ex, 400);
-  }
-  if (!site.csrf().Valid(ex, body.Get(kCsrfField))) return site.Error(ex, 403);
+  if (!site.ReadPostedForm(ex, &body)) return;
   const Steps steps = StepsOf(*def);
   const std::string step_text = body.Get("stap");
   const std::string action = body.Get("actie");

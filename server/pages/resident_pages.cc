@@ -445,16 +445,7 @@ void ActionPage(const Site& site, Exchange& ex) {
 
 void SendAction(const Site& site, Exchange& ex) {
   FormBody body;
-  switch (ReadForm(ex, &body)) {
-    case FormRead::kOk:
-      break;
-    case FormRead::kTooLarge:
-      return site.Error(ex, 413);
-    case FormRead::kNotAForm:
-    case FormRead::kMalformed:
-      return site.Error(ex, 400);
-  }
-  if (!site.csrf().Valid(ex, body.Get(kCsrfField))) return site.Error(ex, 403);
+  if (!site.ReadPostedForm(ex, &body)) return;
   std::optional<OpenedCase> opened = OpenForPage(site, ex);
   if (!opened) return;
   const std::string version_text = body.Get("versie");

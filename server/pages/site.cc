@@ -86,6 +86,25 @@ void Site::Error(http::Exchange& ex, int status) const {
   Render(ex, status, "fout", std::move(context));
 }
 
+bool Site::ReadPostedForm(http::Exchange& ex, FormBody* body) const {
+  switch (ReadForm(ex, body)) {
+    case FormRead::kOk:
+      break;
+    case FormRead::kTooLarge:
+      Error(ex, 413);
+      return false;
+    case FormRead::kNotAForm:
+    case FormRead::kMalformed:
+      Error(ex, 400);
+      return false;
+  }
+  if (!csrf_.Valid(ex, body->Get(kCsrfField))) {
+    Error(ex, 403);
+    return false;
+  }
+  return true;
+}
+
 void Site::SeeOther(http::Exchange& ex, const std::string& location) {
   ex.SetHeader("Location", location);
   ex.Bytes(303, "text/plain; charset=utf-8", "");

@@ -20,6 +20,7 @@
 
 #include "http/exchange.h"
 #include "pages/csrf.h"
+#include "pages/form_body.h"
 #include "pages/static_assets.h"
 #include "uitdaag/template_library.h"
 #include "uitdaag/value.h"
@@ -46,6 +47,10 @@ class Site {
   // The error page (fout.mustache) for `status`: 400, 403 (a form without its CSRF token), 404,
   // 409, 410 (a draft that was sent already), 413, 503 and 500; the Dutch words are in the template, chosen by the status.
   void Error(http::Exchange& ex, int status) const;
+  // Reads a posted form (form_body.h) and checks its CSRF token; answers the refusal itself and
+  // returns false: 413 over the limits, 400 for a body that is no form, 403 without a valid
+  // token. Every page handler of a POST starts here, before it looks at any field.
+  bool ReadPostedForm(http::Exchange& ex, FormBody* body) const;
   // A redirect after a POST (303 See Other), so that a reload never sends the form again.
   static void SeeOther(http::Exchange& ex, const std::string& location);
 
