@@ -19,9 +19,6 @@ namespace {
 using http::Exchange;
 using http::StorePool;
 
-// How long the case cookie lasts in the browser; the private link sets it again any time.
-constexpr int kCaseCookieSeconds = 90 * 24 * 3600;
-
 // The steps of the form of one workflow.
 struct Steps {
   const WorkflowDefinition* def = nullptr;
@@ -372,13 +369,10 @@ void ResumeLink(const Site& site, Exchange& ex) {
 }  // namespace
 
 void AddFormPages(http::Router& router, std::shared_ptr<const Site> site) {
-  auto with = [site](void (*page)(const Site&, Exchange&)) {
-    return [site, page](Exchange& ex) { page(*site, ex); };
-  };
-  router.Add("GET", "/uitdagen/{workflow}/formulier", with(StepPage));
-  router.Add("POST", "/uitdagen/{workflow}/formulier", with(SendStep));
-  router.Add("GET", "/uitdagen/{workflow}/opgeslagen", with(SavedPage));
-  router.Add("GET", "/verder", with(ResumeLink));
+  router.Add("GET", "/uitdagen/{workflow}/formulier", PageHandler(site, StepPage));
+  router.Add("POST", "/uitdagen/{workflow}/formulier", PageHandler(site, SendStep));
+  router.Add("GET", "/uitdagen/{workflow}/opgeslagen", PageHandler(site, SavedPage));
+  router.Add("GET", "/verder", PageHandler(site, ResumeLink));
 }
 
 }  // namespace uitdaag::pages

@@ -22,6 +22,11 @@ const Language* LanguageOf(const http::ServiceState& state, const WorkflowDefini
   return assets != nullptr ? assets->language.get() : nullptr;
 }
 
+http::Handler PageHandler(std::shared_ptr<const Site> site,
+                                  void (*page)(const Site&, http::Exchange&)) {
+  return [site = std::move(site), page](http::Exchange& ex) { page(*site, ex); };
+}
+
 Value PageRecord(const std::string& title) {
   ValueRecord page;
   page["titel"] = Value::Text(title);

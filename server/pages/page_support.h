@@ -3,9 +3,12 @@
 // case or draft token.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "http/exchange.h"
+#include "http/router.h"
+#include "pages/site.h"
 #include "uitdaag/form.h"
 #include "uitdaag/language.h"
 #include "uitdaag/value.h"
@@ -23,6 +26,14 @@ const Language* LanguageOf(const http::ServiceState& state, const WorkflowDefini
 
 // {titel: title}: the `pagina` record every page has.
 Value PageRecord(const std::string& title);
+
+// How long the case cookie (http::kCaseCookie) lasts in the browser; the private link sets it
+// again any time.
+inline constexpr int kCaseCookieSeconds = 90 * 24 * 3600;
+
+// A route's handler for a page function of `site` (which the handler keeps alive).
+http::Handler PageHandler(std::shared_ptr<const Site> site,
+                                  void (*page)(const Site&, http::Exchange&));
 
 // A cookie holding a resident's token: HttpOnly, Path=/, SameSite=Lax (a private link is opened
 // from an e-mail, and the redirect after it must carry the cookie; forms carry a CSRF token),

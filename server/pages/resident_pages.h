@@ -1,17 +1,11 @@
-// The resident's pages: the start page, a start page per workflow, the submission form, the
-// confirmation, the private link and the case page ("Mijn uitdaging"). Thin: each handler asks
-// the same services the JSON API asks (SubmitChallenge, Identify/MaySeeCase, the store's case,
-// deadline and letter reads) and renders a template of templates/pages/.
+// The resident's pages. Thin: each handler asks the same services the JSON API asks
+// (SubmitChallenge, FireCaseEvent, the attachment service, Identify, the store's reads) and
+// renders a template of templates/pages/. This file has the start pages and registers all:
 //
 //   GET  /                              start page: the challenges one can start
 //   GET  /uitdagen/{workflow}           what the challenge is, what is needed, how long it takes
-//   GET  /uitdagen/{workflow}/formulier the submission form
-//   POST /uitdagen/{workflow}/formulier checks (CSRF first), then submits or shows the form again
-//                                       with an error summary (422); 303 to the confirmation
-//   GET  /volgen?code=TOKEN             the private link: the case token becomes the case cookie,
-//                                       303 to the case page (the token leaves the address bar)
-//   GET  /zaak/{id}/ontvangen           the confirmation after sending
-//   GET  /zaak/{id}                     the case page
+//   the form and its drafts             form_pages.h
+//   the case, its actions, attachments  case_pages.h
 //   GET  /static/{version}/{name}       style sheets and the logo (static_assets.h)
 //
 // Refusals are Dutch pages (fout.mustache): 403 without a valid CSRF token, 404 for an unknown
