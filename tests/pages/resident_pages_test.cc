@@ -2,6 +2,7 @@
 // summary, CSRF, limits, the private link and the case page, each refusal with the database
 // unchanged.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "pages/page_client.h"
 #include "support/store_fixture.h"
@@ -393,6 +394,45 @@ TEST_CASE("the resident attaches a file on the case page, within the API's rules
   CHECK_THAT(file.body, Catch::Contains("Plan van aanpak.pdf"));
   CHECK(QueryRaw(s.dir.File("cases.db"), "SELECT name, media_type FROM documents WHERE kind = 'upload'") ==
         Rows{{"Plan van aanpak.pdf", "application/pdf"}});
+}
+
+TEST_CASE("script and SQL in every text field are kept as text and escaped on every page", "[pages][form]") {
+  TestService s;
+  PageClient browser(s);
+  Page first = browser.Get(kForm);
+  const std::string csrf = HiddenValue(first.body, "csrf");
+  const std::string nasty = "<script>alert(1)</script>' OR '1'='1; DROP TABLE cases; --";
+  const std::set<std::string> not_text = {"soort_indiener", "gewenste_startdatum",
+                                          "aantal_steunbetuigingen", "begroting"};
+  int replaced = 0;
+  for (int step = 1; step <= static_cast<int>(kSteps.size()); ++step) {
+    Fields fields = kSteps[static_cast<size_t>(step) - 1];
+    for (auto& [name, value] : fields) {
+      if (not_text.count(name) == 0) {
+        value = name + " " + nasty;
+        ++replaced;
+      }
+    }
+    Page next = PostStep(browser, step, fields, "volgende", csrf);
+    INFO(next.body);
+    REQUIRE(next.status == 303);
+  }
+  CHECK(replaced >= 10);
+  Page review = browser.Get(std::string(kForm) + "?stap=5");
+  CHECK_THAT(review.body, !Catch::Contains("<script>alert"));
+  CHECK_THAT(review.body, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;&#39; OR &#39;1&#39;=&#39;1"));
+  Page sent = PostStep(browser, kReviewStep, {}, "versturen", csrf);
+  REQUIRE(sent.status == 303);
+  const std::string id = sent.location.substr(6, 11);
+  for (const std::string& target : {sent.location, "/zaak/" + id}) {
+    Page page = browser.Get(target);
+    CHECK(page.status == 200);
+    CHECK_THAT(page.body, !Catch::Contains("<script>alert"));
+  }
+  // Stored as typed, every field of it.
+  CHECK(QueryRaw(s.dir.File("cases.db"), "SELECT count(*) FROM cases") == Rows{{"1"}});
+  const Rows data = QueryRaw(s.dir.File("cases.db"), "SELECT snapshot FROM cases");
+  CHECK_THAT(data[0][0], Catch::Contains("DROP TABLE cases"));
 }
 
 TEST_CASE("oversized forms and forms with too many fields are refused with nothing stored", "[pages][limits]") {
