@@ -35,10 +35,6 @@ std::string Readable(const std::string& id) {
   return out;
 }
 
-void SetCaseCookie(Exchange& ex, const std::string& token) {
-  SetTokenCookie(ex, http::kCaseCookie, token, kCaseCookieSeconds);
-}
-
 // --- the case ---------------------------------------------------------------------------------
 
 // The case of the path as the browser may see it (the API's rule); nullopt after answering.
@@ -227,9 +223,7 @@ void ConfirmationPage(const Site& site, Exchange& ex) {
   ValueRecord c = CaseContext(ex, *opened);
   if (opened->caller.kind == http::Caller::Kind::kChallenger) {
     // The private link: the case token the browser holds in its cookie, shown once more here.
-    const std::string host = ex.request().getHost();
-    c["link"] = Value::Text((ex.state().config.secure_cookie ? "https://" : "http://") + host +
-                            "/volgen?code=" + http::PresentedToken(ex));
+    c["link"] = Value::Text(PrivateLink(ex, "/volgen?code=" + http::PresentedToken(ex)));
   }
   context["zaak"] = Value::Record(std::move(c));
   site.Render(ex, 200, "bevestiging", std::move(context));

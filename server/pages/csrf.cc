@@ -2,11 +2,11 @@
 
 #include <Poco/Base64Encoder.h>
 #include <Poco/Net/HTTPCookie.h>
-#include <Poco/Net/NameValueCollection.h>
 #include <Poco/SHA2Engine.h>
 
 #include <sstream>
 
+#include "pages/page_support.h"
 #include "uitdaag/password.h"
 
 namespace uitdaag::pages {
@@ -41,9 +41,7 @@ bool LooksLikeToken(const std::string& s) {
 }
 
 std::string CookieOf(http::Exchange& ex) {
-  Poco::Net::NameValueCollection cookies;
-  ex.request().getCookies(cookies);
-  const std::string value = cookies.get(kCsrfCookie, "");
+  const std::string value = CookieValue(ex, kCsrfCookie);
   return LooksLikeToken(value) ? value : std::string();
 }
 

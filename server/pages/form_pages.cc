@@ -178,15 +178,20 @@ void RenderStep(const Site& site, Exchange& ex, const Steps& steps, int step, in
   site.Render(ex, status, "formulier", std::move(context));
 }
 
-// The step of the query (?stap=N), 1 when absent; 0 when it is no step of this form.
-int StepOfQuery(Exchange& ex, const Steps& steps) {
-  const std::optional<std::string> text = ex.Query("stap");
-  if (!text) return 1;
-  if (text->empty() || text->size() > 3 || text->find_first_not_of("0123456789") != std::string::npos) {
+// The step a text names ("3"), as the query (?stap=N) and the form's hidden field give it; 0
+// when it is no step of this form.
+int StepOf(const std::string& text, const Steps& steps) {
+  if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) {
     return 0;
   }
-  const int step = std::stoi(*text);
+  const int step = std::stoi(text);
   return step >= 1 && step <= steps.count() ? step : 0;
+}
+
+// The step of the query, 1 when it names none.
+int StepOfQuery(Exchange& ex, const Steps& steps) {
+  const std::optional<std::string> text = ex.Query("stap");
+  return text ? StepOf(*text, steps) : 1;
 }
 
 void StepPage(const Site& site, Exchange& ex) {
@@ -250,7 +255,7 @@ void Submit(const Site& site, Exchange& ex, CaseStore& store, const Steps& steps
                                                marked.ToString());
   }
   SetTokenCookie(ex, kDraftCookie, "", 0);
-  SetTokenCookie(ex, http::kCaseCookie, submitted->access_token, kCaseCookieSeconds);
+  SetCaseCookie(ex, submitted->access_token);
   Site::SeeOther(ex, "/zaak/" + case_id + "/ontvangen");
 }
 
@@ -260,16 +265,11 @@ void SendStep(const Site& site, Exchange& ex) {
   FormBody body;
   if (!site.ReadPostedForm(ex, &body)) return;
   const Steps steps = StepsOf(*def);
-  const std::string step_text = body.Get("stap");
+  const int step = StepOf(body.Get("stap"), steps);
   const std::string action = body.Get("actie");
-  int step = 0;
-  if (!step_text.empty() && step_text.size() <= 3 &&
-      step_text.find_first_not_of("0123456789") == std::string::npos) {
-    step = std::stoi(step_text);
-  }
   const bool known_action = action == "volgende" || action == "vorige" || action == "opslaan" ||
                             (action == "versturen" && step == steps.review());
-  if (step < 1 || step > steps.count() || !known_action) return site.Error(ex, 400);
+  if (step == 0 || !known_action) return site.Error(ex, 400);
 
   StatusOr<StorePool::Lease> store = ex.state().stores->Take();
   if (!store.ok()) return site.Error(ex, 503);
@@ -282,7 +282,7 @@ void SendStep(const Site& site, Exchange& ex) {
     StatusOr<std::string> token = (*store)->CreateCaseToken(case_id, ex.state().clock->Now());
     if (!token.ok()) return site.Error(ex, 503);
     SetTokenCookie(ex, kDraftCookie, "", 0);
-    SetTokenCookie(ex, http::kCaseCookie, *token, kCaseCookieSeconds);
+    SetCaseCookie(ex, *token);
     return Site::SeeOther(ex, "/zaak/" + case_id + "/ontvangen");
   }
   Filled filled = draft ? FromDraft(draft->draft.values) : Filled{};
@@ -336,8 +336,7 @@ void SavedPage(const Site& site, Exchange& ex) {
   if (draft->draft.submitted()) return site.Error(ex, 410);
   const Language* language = LanguageOf(ex.state(), *def);
   ValueRecord saved;
-  saved["link"] = Value::Text((ex.state().config.secure_cookie ? "https://" : "http://") +
-                              ex.request().getHost() + "/verder?code=" + draft->token);
+  saved["link"] = Value::Text(PrivateLink(ex, "/verder?code=" + draft->token));
   // The last day it opens: the day before the (exclusive) expiry instant, in local time.
   saved["tot"] = Value::Text(FormatDate(
       Instant::FromUnixSeconds(draft->draft.expires_at.unix_seconds() - 1).LocalDate(), *language));

@@ -274,9 +274,10 @@ bool HasApplicantHelp(std::string_view key) {
   return key == "name" || key == "contact_person" || key == "salutation" || key == "email";
 }
 
-std::string* Member(Party* party, std::string_view key) {
+// The Party member of a field key. REQUIRES: `key` is one of kPartyFields.
+std::string Party::*MemberOf(std::string_view key) {
   for (const PartyField& f : kPartyFields) {
-    if (key == f.key) return &(party->*f.member);
+    if (key == f.key) return f.member;
   }
   return nullptr;
 }
@@ -286,7 +287,7 @@ std::string* Member(Party* party, std::string_view key) {
 ApplicantState ApplicantFrom(const FormBody& body) {
   ApplicantState state;
   for (const ApplicantField& f : kApplicantFields) {
-    *Member(&state.party, f.key) = body.Get(std::string("aanvrager_") + f.key);
+    state.party.*MemberOf(f.key) = body.Get(std::string("aanvrager_") + f.key);
   }
   return state;
 }
@@ -296,10 +297,10 @@ bool CheckApplicant(ApplicantState* state) {
     // Each field on its own, so that every field with a problem is named.
     Party one;
     one.name = f.key == std::string_view("name") ? state->party.name : "-";
-    *Member(&one, f.key) = *Member(&state->party, f.key);
+    one.*MemberOf(f.key) = state->party.*MemberOf(f.key);
     Status valid = ValidateParty(one);
     if (!valid.ok()) {
-      state->problems[f.key] = Member(&state->party, f.key)->empty() ? "leeg" : "onjuist";
+      state->problems[f.key] = (state->party.*MemberOf(f.key)).empty() ? "leeg" : "onjuist";
     }
   }
   return state->problems.empty();
@@ -317,7 +318,7 @@ Value ApplicantView(const ApplicantState& state) {
     field[std::string("aanvrager_") + f.key] = Value::Bool(true);
     field["verplicht"] = Value::Bool(f.key == std::string_view("name"));
     field["heeft_hulp"] = Value::Bool(HasApplicantHelp(f.key));
-    field["waarde"] = Value::Text(*Member(const_cast<Party*>(&state.party), f.key));
+    field["waarde"] = Value::Text(state.party.*MemberOf(f.key));
     if (*f.autocomplete != '\0') field["autocomplete"] = Value::Text(f.autocomplete);
     ValueRecord kind;
     kind["invoer"] = Value::Bool(true);

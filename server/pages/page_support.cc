@@ -3,6 +3,8 @@
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/NameValueCollection.h>
 
+#include "http/caller.h"
+
 namespace uitdaag::pages {
 
 const WorkflowDefinition* StartableWorkflow(http::Exchange& ex) {
@@ -42,6 +44,15 @@ void SetTokenCookie(http::Exchange& ex, const std::string& name, const std::stri
   cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_LAX);
   cookie.setMaxAge(max_age);
   ex.AddCookie(cookie);
+}
+
+void SetCaseCookie(http::Exchange& ex, const std::string& token) {
+  SetTokenCookie(ex, http::kCaseCookie, token, kCaseCookieSeconds);
+}
+
+std::string PrivateLink(http::Exchange& ex, const std::string& path_and_query) {
+  return (ex.state().config.secure_cookie ? "https://" : "http://") + ex.request().getHost() +
+         path_and_query;
 }
 
 std::string CookieValue(http::Exchange& ex, const std::string& name) {

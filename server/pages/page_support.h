@@ -40,6 +40,11 @@ http::Handler PageHandler(std::shared_ptr<const Site> site,
 // Secure with secure_cookie. `max_age` 0 removes it.
 void SetTokenCookie(http::Exchange& ex, const std::string& name, const std::string& token,
                     int max_age);
+// The case cookie (http::kCaseCookie) with a case's access token, for kCaseCookieSeconds.
+void SetCaseCookie(http::Exchange& ex, const std::string& token);
+// A private link to give a resident: this service's own address (as the browser reached it;
+// https with secure_cookie) with `path_and_query` ("/volgen?code=...").
+std::string PrivateLink(http::Exchange& ex, const std::string& path_and_query);
 // The value of cookie `name`, empty when absent.
 std::string CookieValue(http::Exchange& ex, const std::string& name);
 
