@@ -61,17 +61,20 @@ Fields With(Fields fields, const std::string& name, const std::string& value) {
 }
 
 int CountRows(TestService& s, const char* table) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(s.dir.File("cases.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-          SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  const std::string sql = std::string("SELECT count(*) FROM ") + table;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  const int n = sqlite3_column_int(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return n;
+  return std::stoi(QueryRaw(s.dir.File("cases.db"), std::string("SELECT count(*) FROM ") + table)[0][0]);
+}
+
+// Fills in every step and sends the form: the page's CSRF token and the new case's number (the
+// browser then holds the case cookie).
+struct SentCase {
+  std::string csrf;
+  std::string id;
+};
+SentCase SendForm(PageClient& browser) {
+  const std::string csrf = FillAll(browser);
+  Page sent = PostStep(browser, kReviewStep, {}, "versturen", csrf);
+  REQUIRE(sent.status == 303);
+  return {csrf, sent.location.substr(6, 11)};
 }
 
 TEST_CASE("the start pages list the challenges and link to the form", "[pages]") {
@@ -304,10 +307,7 @@ TEST_CASE("a sent form creates one case and the case page follows it", "[pages][
 TEST_CASE("the resident acts on the case only as the API allows, with CSRF and the version", "[pages][actions]") {
   TestService s;
   PageClient browser(s);
-  const std::string csrf = FillAll(browser);
-  Page sent = PostStep(browser, kReviewStep, {}, "versturen", csrf);
-  REQUIRE(sent.status == 303);
-  const std::string id = sent.location.substr(6, 11);
+  const auto [csrf, id] = SendForm(browser);
   Headers staff = s.Login("behandelaar");
   HttpResult asked = s.Call("POST", "/api/cases/" + id + "/events/aanvulling_vragen",
                             R"({"data": {"ontbrekende_gegevens": "De lijst met steunbetuigingen."}})",
@@ -360,10 +360,7 @@ TEST_CASE("the resident acts on the case only as the API allows, with CSRF and t
 TEST_CASE("the resident attaches a file on the case page, within the API's rules", "[pages][uploads]") {
   TestService s;
   PageClient browser(s);
-  const std::string csrf = FillAll(browser);
-  Page sent = PostStep(browser, kReviewStep, {}, "versturen", csrf);
-  REQUIRE(sent.status == 303);
-  const std::string id = sent.location.substr(6, 11);
+  const auto [csrf, id] = SendForm(browser);
   const std::string target = "/zaak/" + id + "/bijlagen";
   const std::string pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
   s.WaitForIdle();
